@@ -1,0 +1,132 @@
+//! Fetching stories and the story index from the data base URL.
+
+use crate::config;
+use crate::model::{parse::parse_json, slug, Article, ParseError, Story, StoryIndex};
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use std::fmt;
+use std::sync::Arc;
+
+/// Why a story or the index could not be shown. The text is written for readers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// No such story: a 404, an invalid slug, or a server that answers every unknown
+    /// path with its HTML app shell (as single-page dev servers do).
+    NotFound,
+    /// The request never got an answer: offline, DNS, CORS refusal, connection reset.
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16),
+    /// The answer was not a valid story document.
+    Malformed(ParseError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound => f.write_str("There is no story at this address."),
+            Self::Network(detail) => write!(
+                f,
+                "The story could not be loaded because the network request failed ({detail}). \
+                 Check your connection and try again."
+            ),
+            Self::Status(status) if *status >= 500 => write!(
+                f,
+                "The story server had a problem (HTTP {status}). Try again in a moment."
+            ),
+            Self::Status(status) => write!(f, "The story server refused the request (HTTP {status})."),
+            Self::Malformed(error) => write!(
+                f,
+                "The story data is not valid: {error}. Its editors need to correct the file; reload once they have."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// A short title for the page or panel that shows this error.
+    pub fn heading(&self) -> &'static str {
+        match self {
+            Self::NotFound => "Story not found",
+            Self::Network(_) | Self::Status(_) => "The story could not be loaded",
+            Self::Malformed(_) => "This story cannot be shown",
+        }
+    }
+
+    /// Whether trying the same request again may help.
+    pub fn is_retryable(&self) -> bool {
+        matches!(self, Self::Network(_) | Self::Status(500..))
+    }
+}
+
+/// The URL of a story's JSON, e.g. `https://data.example/stories/my-story.json`.
+pub fn story_url(slug: &str) -> String {
+    format!("{}/stories/{slug}.json", config::data_base())
+}
+
+pub fn index_url() -> String {
+    format!("{}/stories/index.json", config::data_base())
+}
+
+pub async fn fetch_story(slug: String) -> Result<Arc<Article>, LoadError> {
+    if !slug::is_valid(&slug) {
+        return Err(LoadError::NotFound);
+    }
+    let url = story_url(&slug);
+    let mut story: Story = fetch_json(&url).await?;
+    resolve_images(&mut story, &url);
+    Ok(Arc::new(Article::new(story)))
+}
+
+pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
+    let url = index_url();
+    let mut index: StoryIndex = fetch_json(&url).await?;
+    for summary in &mut index.stories {
+        if let Some(image) = &mut summary.image {
+            image.src = resolve(&image.src, &url);
+        }
+    }
+    Ok(Arc::new(index))
+}
+
+async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    let response = Request::get(url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|error| LoadError::Network(error.to_string()))?;
+    check_status(&response)?;
+    let text = response.text().await.map_err(|error| LoadError::Network(error.to_string()))?;
+    parse_json(&text).map_err(LoadError::Malformed)
+}
+
+fn check_status(response: &Response) -> Result<(), LoadError> {
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind.contains("text/html"));
+    match response.status() {
+        404 | 410 => Err(LoadError::NotFound),
+        200..=299 if is_html => Err(LoadError::NotFound),
+        200..=299 => Ok(()),
+        status => Err(LoadError::Status(status)),
+    }
+}
+
+/// Relative image paths in a story are relative to the story file, as URLs in a
+/// stylesheet are relative to the stylesheet, so stories can be moved with their images.
+fn resolve_images(story: &mut Story, story_url: &str) {
+    let images = story.image.iter_mut().chain(story.related.iter_mut().filter_map(|r| r.image.as_mut()));
+    for image in images {
+        image.src = resolve(&image.src, story_url);
+    }
+}
+
+fn resolve(src: &str, base: &str) -> String {
+    if !crate::model::links::is_relative_path(src) {
+        return src.to_owned();
+    }
+    web_sys::Url::new_with_base(src.trim(), base).map(|url| url.href()).unwrap_or_else(|_| src.to_owned())
+}

@@ -1,0 +1,26 @@
+//! The article's parts. None of them touches the router, `<head>` or the document title,
+//! so they can be mounted on the app's pages and inside a widget on someone else's page.
+
+mod external_link;
+mod facts;
+mod load_error;
+mod local_date;
+mod narratives;
+mod predictions;
+mod related;
+mod skeleton;
+mod sources;
+mod story_article;
+mod story_header;
+
+pub use external_link::ExternalLink;
+pub use facts::Facts;
+pub use load_error::LoadErrorView;
+pub use local_date::LocalDate;
+pub use narratives::Narratives;
+pub use predictions::Predictions;
+pub use related::RelatedStories;
+pub use skeleton::{ArticleSkeleton, ListSkeleton};
+pub use sources::Sources;
+pub use story_article::StoryArticle;
+pub use story_header::StoryHeader;

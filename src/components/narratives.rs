@@ -1,0 +1,44 @@
+use super::ExternalLink;
+use crate::model::Narrative;
+use leptos::prelude::*;
+
+/// One card per perspective: "Pro-Ukraine narrative, as provided by The Kyiv Independent".
+#[component]
+pub fn Narratives(narratives: Vec<Narrative>) -> impl IntoView {
+    (!narratives.is_empty()).then(|| {
+        let cards = narratives.into_iter().map(|narrative| view! { <NarrativeCard narrative/> }).collect_view();
+        view! {
+            <section class="narratives" aria-labelledby="narratives-heading">
+                <h2 id="narratives-heading">"Narratives"</h2>
+                <ul class="narrative-list">{cards}</ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn NarrativeCard(narrative: Narrative) -> impl IntoView {
+    let heading = narrative.heading();
+    let provider = narrative.outlet.map(|outlet| {
+        view! {
+            <p class="narrative-provider">
+                "as provided by " <ExternalLink href=narrative.url>{outlet}</ExternalLink>
+            </p>
+        }
+    });
+    // Editors separate paragraphs with a blank line.
+    let paragraphs = narrative
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p.to_owned()}</p> })
+        .collect_view();
+    view! {
+        <li class="narrative" data-perspective=narrative.perspective>
+            <h3 class="narrative-heading">{heading}</h3>
+            {provider}
+            <div class="narrative-text">{paragraphs}</div>
+        </li>
+    }
+}

@@ -1,0 +1,32 @@
+use crate::model::{links, slug, Related};
+use leptos::{either::Either, prelude::*};
+
+/// "Read more": links to related stories on this site.
+#[component]
+pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
+    (!related.is_empty()).then(|| {
+        let items = related
+            .into_iter()
+            .map(|story| {
+                // The title is the link text, so the thumbnail needs no alt text of its own.
+                let thumbnail = story
+                    .image
+                    .filter(|image| links::http_url(&image.src).is_some())
+                    .map(|image| view! { <img src=image.src alt="" loading="lazy" decoding="async"/> });
+                let content = view! { {thumbnail} <span class="related-title">{story.title}</span> };
+                let item = if slug::is_valid(&story.slug) {
+                    Either::Left(view! { <a href=format!("/stories/{}", story.slug)>{content}</a> })
+                } else {
+                    Either::Right(content)
+                };
+                view! { <li class="related-story">{item}</li> }
+            })
+            .collect_view();
+        view! {
+            <section class="related" aria-labelledby="related-heading">
+                <h2 id="related-heading">"Read more"</h2>
+                <ul class="related-list">{items}</ul>
+            </section>
+        }
+    })
+}

@@ -1,0 +1,3 @@
+fn main() {
+    storyline::mount::page::start();
+}

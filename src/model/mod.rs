@@ -1,0 +1,15 @@
+//! The story format and everything derived from it, free of any browser API so that it
+//! is tested natively with `cargo test`.
+
+pub mod article;
+pub mod date;
+pub mod index;
+pub mod links;
+pub mod parse;
+pub mod slug;
+pub mod story;
+
+pub use article::{Article, Citation, Problem};
+pub use index::{StoryIndex, StorySummary};
+pub use parse::ParseError;
+pub use story::{Fact, Image, Narrative, Prediction, Related, Source, Story};

@@ -1,0 +1,155 @@
+//! Story JSON, format v1, as it arrives. Unknown fields are ignored so that newer
+//! producers can add fields without breaking older renderers.
+
+use serde::{Deserialize, Deserializer};
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a story object")]
+pub struct Story {
+    pub slug: String,
+    pub title: String,
+    pub teaser: Option<String>,
+    pub byline: Option<String>,
+    pub published_at: String,
+    pub updated_at: Option<String>,
+    pub image: Option<Image>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub topics: Vec<String>,
+    pub sources: Vec<Source>,
+    pub facts: Vec<Fact>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub narratives: Vec<Narrative>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub predictions: Vec<Prediction>,
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub related: Vec<Related>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "an image object")]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    pub credit: Option<String>,
+    pub credit_url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a source object")]
+pub struct Source {
+    pub id: String,
+    pub outlet: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a fact object")]
+pub struct Fact {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a narrative object")]
+pub struct Narrative {
+    pub label: String,
+    pub perspective: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+}
+
+impl Narrative {
+    /// "Pro-Ukraine" reads as "Pro-Ukraine narrative"; a label that already says
+    /// "narrative" is left alone so editors may write either.
+    pub fn heading(&self) -> String {
+        let label = self.label.trim();
+        if label.to_lowercase().ends_with("narrative") {
+            label.to_owned()
+        } else {
+            format!("{label} narrative")
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a prediction object")]
+pub struct Prediction {
+    pub question: String,
+    pub probability: f64,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub as_of: Option<String>,
+}
+
+impl Prediction {
+    pub fn has_valid_probability(&self) -> bool {
+        (0.0..=1.0).contains(&self.probability)
+    }
+
+    /// Whole percentages, except that a forecast near but not at certainty never rounds
+    /// to "0%" or "100%": readers take those literally.
+    pub fn percent_label(&self) -> String {
+        let p = self.probability;
+        let percent = (p * 100.0).round();
+        if p > 0.0 && percent < 1.0 {
+            "<1%".to_owned()
+        } else if p < 1.0 && percent > 99.0 {
+            ">99%".to_owned()
+        } else {
+            format!("{percent}%")
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a related story object")]
+pub struct Related {
+    pub slug: String,
+    pub title: String,
+    pub image: Option<Image>,
+}
+
+/// Optional lists may be written as `null` by producers that serialise empty options.
+fn null_as_empty<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prediction(probability: f64) -> Prediction {
+        Prediction { question: "Q?".into(), probability, source: None, url: None, as_of: None }
+    }
+
+    #[test]
+    fn percent_labels_round_but_never_claim_certainty() {
+        assert_eq!(prediction(0.35).percent_label(), "35%");
+        assert_eq!(prediction(0.0).percent_label(), "0%");
+        assert_eq!(prediction(1.0).percent_label(), "100%");
+        assert_eq!(prediction(0.004).percent_label(), "<1%");
+        assert_eq!(prediction(0.996).percent_label(), ">99%");
+        assert_eq!(prediction(0.125).percent_label(), "13%");
+    }
+
+    #[test]
+    fn narrative_heading_appends_narrative_once() {
+        let mut narrative = Narrative {
+            label: "Pro-Ukraine".into(),
+            perspective: None,
+            outlet: None,
+            url: None,
+            text: String::new(),
+        };
+        assert_eq!(narrative.heading(), "Pro-Ukraine narrative");
+        narrative.label = "Pro-Russia Narrative".into();
+        assert_eq!(narrative.heading(), "Pro-Russia Narrative");
+    }
+}

@@ -1,0 +1,57 @@
+// Serves built files on loopback the way a static host would: real 404s for missing
+// files, and index.html for extension-less paths so app routes load on a fresh visit.
+//   node tools/serve-static.mjs --port 4173 ROOT [ROOT...]
+// Each request is looked up in the roots in order (tests add a fixtures root after dist).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const portFlag = args.indexOf('--port');
+const port = portFlag >= 0 ? Number(args.splice(portFlag, 2)[1]) : 4173;
+const roots = (args.length ? args : ['dist']).map((root) => resolve(root));
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+};
+
+async function find(pathname) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  for (const root of roots) {
+    const candidate = join(root, relative);
+    if (!candidate.startsWith(root)) continue;
+    const info = await stat(candidate).catch(() => null);
+    if (info?.isFile()) return candidate;
+    if (info?.isDirectory()) {
+      const index = join(candidate, 'index.html');
+      if (await stat(index).catch(() => null)) return index;
+    }
+  }
+  return null;
+}
+
+createServer(async (req, res) => {
+  const { pathname } = new URL(req.url, 'http://static');
+  let file = await find(pathname);
+  if (!file && !extname(pathname)) file = await find('/index.html');
+  if (!file) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    return res.end('Not found');
+  }
+  res.writeHead(200, {
+    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  });
+  res.end(await readFile(file));
+}).listen(port, '127.0.0.1', () => {
+  console.log(`serving ${roots.join(', ')} on http://127.0.0.1:${port}`);
+});
