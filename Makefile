@@ -1,0 +1,38 @@
+# Two commands: `make serve` and `make test`. Each installs what it needs first.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+RECEIVER_PORT ?= 8787
+
+.PHONY: serve test test-native test-components test-e2e build setup setup-test
+
+## serve: the app on http://127.0.0.1:8080 with the sample stories, plus the newsletter receiver
+serve: setup
+	@PORT=$(RECEIVER_PORT) node tools/newsletter-receiver.mjs & receiver=$$!; \
+	trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; \
+	trunk serve
+
+## test: native model tests, component tests in headless Chromium, end-to-end tests
+test: setup-test test-native test-components test-e2e
+
+test-native:
+	cargo test --locked
+
+# wasm-bindgen-test drives Chromium through ChromeDriver; webdriver.json holds the flags.
+test-components:
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --locked --target wasm32-unknown-unknown --test components
+
+test-e2e: build
+	playwright test
+
+build: setup
+	trunk build --release
+
+setup:
+	tools/setup.sh build
+
+setup-test:
+	tools/setup.sh test

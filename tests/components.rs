@@ -1,0 +1,177 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test):
+//! `make test-components`. Each test mounts one component into its own element.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::{mount::mount_to, prelude::*, task::tick};
+use std::sync::{
+    atomic::{AtomicUsize, Ordering},
+    Arc,
+};
+use storyline::api::LoadError;
+use storyline::components::{LoadErrorView, LocalDate, StoryArticle};
+use storyline::model::{parse::parse_json, Article};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str =
+    include_str!("../public/stories/seoul-n-korean-troops-arrive-in-russia-to-fight-ukraine.json");
+const BIKE_LANES: &str =
+    include_str!("../public/stories/harbor-city-council-approves-riverside-bike-lanes.json");
+
+/// A fresh element in the page for one test; appended, never replacing the body, which
+/// holds the test runner's own output.
+fn host() -> HtmlElement {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    host.unchecked_into()
+}
+
+fn article(json: &str) -> Arc<Article> {
+    Arc::new(Article::new(parse_json(json).expect("test story parses")))
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
+}
+
+fn attributes(root: &Element, selector: &str, name: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().unchecked_into::<Element>().get_attribute(name).unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn seed_story_renders_in_the_seed_pages_order() {
+    // The fetching layer makes relative image paths absolute; here the story is given directly.
+    let json = SEED.replace("images/seoul", "https://img.example.org/seoul");
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+
+    assert_eq!(texts(&root, "h1"), ["Seoul: N.Korean Troops Arrive in Russia to Fight Ukraine"]);
+    assert_eq!(texts(&root, "h2"), ["Facts", "Sources", "Narratives"]);
+    assert_eq!(
+        texts(&root, ".image-credit"),
+        ["Image credit: Kim Jae-Hwan/SOPA Images/Contributor via Getty Images"]
+    );
+    let citations: Vec<_> = (1..=6).map(|n| texts(&root, &format!("#fact-{n} .citation")).concat()).collect();
+    assert_eq!(citations, ["[1]", "[2][3]", "[4]", "[2][5]", "[6]", "[7]"]);
+    assert_eq!(attributes(&root, "#fact-2 .citation", "href"), ["#source-2", "#source-3"]);
+    assert_eq!(attributes(&root, "#fact-2 .citation", "aria-label"), ["Source 2: Associated Press", "Source 3: NIS"]);
+    assert_eq!(
+        texts(&root, ".source"),
+        ["[1] NBC", "[2] Associated Press", "[3] NIS", "[4] Guardian", "[5] Al Jazeera", "[6] France 24", "[7] POLITICO"]
+    );
+    assert_eq!(
+        texts(&root, ".narrative-heading"),
+        ["Pro-establishment narrative", "Pro-Ukraine narrative", "Pro-Russia narrative"]
+    );
+    assert_eq!(texts(&root, ".narrative-provider")[1], "as provided by The Kyiv Independent");
+    assert_eq!(attributes(&root, "time", "datetime"), ["2024-10-18T09:00:00Z"]);
+}
+
+#[wasm_bindgen_test]
+fn a_dangling_citation_is_marked_and_the_rest_still_renders() {
+    let json = SEED.replacen(r#""sources": [
+        "guardian"
+      ]"#, r#""sources": ["guardian", "ap2"]"#, 1);
+    assert_ne!(json, SEED, "fixture edit applied");
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+
+    assert_eq!(texts(&root, ".citation-missing"), ["[? facts[2].sources[1]: unknown source \"ap2\"]"]);
+    assert_eq!(texts(&root, "#fact-3 a.citation"), ["[4]"]);
+    assert_eq!(texts(&root, ".fact").len(), 6);
+    assert_eq!(texts(&root, ".source").len(), 7);
+}
+
+#[wasm_bindgen_test]
+fn only_http_urls_become_links_and_markup_in_text_stays_text() {
+    let json = BIKE_LANES
+        .replace("https://gazette.example.com/2026/03/12/riverside-lanes", "javascript:alert(1)")
+        .replace("https://radio.example.org/opinion/lanes-overdue", "data:text/html,hi")
+        .replace("The fictional Harbor City council", "<b onmouseover=alert(1)>bold</b> council");
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+
+    let hrefs = attributes(&root, "a", "href");
+    assert!(!hrefs.is_empty());
+    for href in &hrefs {
+        assert!(href.starts_with("https://") || href.starts_with("#") || href.starts_with("/stories/"), "{href}");
+    }
+    assert!(texts(&root, ".source").iter().any(|s| s.contains("Harbor City Gazette")));
+    assert!(root.query_selector(".fact b").unwrap().is_none());
+    assert!(texts(&root, "#fact-1 .fact-text")[0].starts_with("<b onmouseover=alert(1)>bold</b> council"));
+}
+
+#[wasm_bindgen_test]
+fn predictions_show_percent_and_a_bar_of_that_width_and_invalid_ones_are_left_out() {
+    let json = BIKE_LANES.replace(r#""probability": 0.08"#, r#""probability": 1.7"#);
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+
+    assert_eq!(texts(&root, ".probability-value"), ["62%", "35%"]);
+    let fill: HtmlElement = root.query_selector(".probability-fill").unwrap().unwrap().unchecked_into();
+    assert_eq!(fill.style().get_property_value("width").unwrap(), "62%");
+    assert_eq!(texts(&root, ".related-title").len(), 2);
+    assert_eq!(attributes(&root, ".related a", "href")[1], "/stories/river-valley-water-board-adopts-drought-plan");
+}
+
+#[wasm_bindgen_test]
+async fn retry_is_offered_for_network_errors_and_calls_back() {
+    let retries = Arc::new(AtomicUsize::new(0));
+    let counter = retries.clone();
+    let root = host();
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <LoadErrorView
+                error=LoadError::Network("offline".into())
+                on_retry=move |()| { counter.fetch_add(1, Ordering::SeqCst); }
+            />
+        }
+    });
+    assert_eq!(texts(&root, "h1"), ["The story could not be loaded"]);
+    let button: HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Try again");
+    button.click();
+    tick().await;
+    assert_eq!(retries.load(Ordering::SeqCst), 1);
+}
+
+#[wasm_bindgen_test]
+fn not_found_and_malformed_offer_no_retry() {
+    let root = host();
+    let _mounted = mount_to(root.clone(), || {
+        view! {
+            <LoadErrorView error=LoadError::NotFound on_retry=|()| {}/>
+            <LoadErrorView
+                error=LoadError::Malformed(parse_json::<storyline::model::Story>("[]").unwrap_err())
+                on_retry=|()| {}
+            />
+        }
+    });
+    assert_eq!(texts(&root, "h1"), ["Story not found", "This story cannot be shown"]);
+    assert!(texts(&root, "p")[2].contains("expected an object, found a list"));
+    assert!(root.query_selector("button").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn dates_are_shown_in_the_readers_locale_and_bad_ones_as_written() {
+    let root = host();
+    let _mounted = mount_to(root.clone(), || {
+        view! {
+            <LocalDate iso="2024-10-18"/>
+            "|"
+            <LocalDate iso="not a date"/>
+        }
+    });
+    assert_eq!(attributes(&root, "time", "datetime"), ["2024-10-18"]);
+    let text = root.text_content().unwrap();
+    let (shown, raw) = text.split_once('|').unwrap();
+    assert!(shown.contains("2024") && shown.contains("18"), "{shown}");
+    assert_eq!(raw, "not a date");
+}
