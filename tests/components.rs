@@ -175,3 +175,20 @@ fn dates_are_shown_in_the_readers_locale_and_bad_ones_as_written() {
     assert!(shown.contains("2024") && shown.contains("18"), "{shown}");
     assert_eq!(raw, "not a date");
 }
+
+#[wasm_bindgen_test]
+fn stories_are_fetched_from_the_data_base_named_in_the_page() {
+    let origin = document().location().unwrap().origin().unwrap();
+    assert_eq!(storyline::api::story_url("a-story"), format!("{origin}/stories/a-story.json"));
+
+    let meta = document().create_element("meta").unwrap();
+    meta.set_attribute("name", "storyline-data-base").unwrap();
+    meta.set_attribute("content", " https://data.example.org/news/ ").unwrap();
+    document().head().unwrap().append_child(&meta).unwrap();
+    let from_meta = storyline::api::story_url("a-story");
+    let index = storyline::api::index_url();
+    meta.remove();
+
+    assert_eq!(from_meta, "https://data.example.org/news/stories/a-story.json");
+    assert_eq!(index, "https://data.example.org/news/stories/index.json");
+}
