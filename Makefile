@@ -18,7 +18,7 @@ serve: setup
 test: setup-test test-native test-components test-e2e
 
 test-native:
-	cargo test --locked
+	cargo test --locked --lib
 
 # wasm-bindgen-test drives Chromium through ChromeDriver; webdriver.json holds the flags.
 test-components:
