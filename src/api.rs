@@ -98,7 +98,10 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
         .await
         .map_err(|error| LoadError::Network(error.to_string()))?;
     check_status(&response)?;
-    let text = response.text().await.map_err(|error| LoadError::Network(error.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|error| LoadError::Network(error.to_string()))?;
     parse_json(&text).map_err(LoadError::Malformed)
 }
 
@@ -118,7 +121,10 @@ fn check_status(response: &Response) -> Result<(), LoadError> {
 /// Relative image paths in a story are relative to the story file, as URLs in a
 /// stylesheet are relative to the stylesheet, so stories can be moved with their images.
 fn resolve_images(story: &mut Story, story_url: &str) {
-    let images = story.image.iter_mut().chain(story.related.iter_mut().filter_map(|r| r.image.as_mut()));
+    let images = story
+        .image
+        .iter_mut()
+        .chain(story.related.iter_mut().filter_map(|r| r.image.as_mut()));
     for image in images {
         image.src = resolve(&image.src, story_url);
     }
@@ -128,5 +134,7 @@ fn resolve(src: &str, base: &str) -> String {
     if !crate::model::links::is_relative_path(src) {
         return src.to_owned();
     }
-    web_sys::Url::new_with_base(src.trim(), base).map(|url| url.href()).unwrap_or_else(|_| src.to_owned())
+    web_sys::Url::new_with_base(src.trim(), base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| src.to_owned())
 }

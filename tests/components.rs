@@ -35,13 +35,22 @@ fn article(json: &str) -> Arc<Article> {
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 fn attributes(root: &Element, selector: &str, name: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
     (0..nodes.length())
-        .map(|i| nodes.item(i).unwrap().unchecked_into::<Element>().get_attribute(name).unwrap_or_default())
+        .map(|i| {
+            nodes
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute(name)
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -50,40 +59,82 @@ fn seed_story_renders_in_the_seed_pages_order() {
     // The fetching layer makes relative image paths absolute; here the story is given directly.
     let json = SEED.replace("images/seoul", "https://img.example.org/seoul");
     let root = host();
-    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+    let _mounted = mount_to(
+        root.clone(),
+        move || view! { <StoryArticle article=article(&json)/> },
+    );
 
-    assert_eq!(texts(&root, "h1"), ["Seoul: N.Korean Troops Arrive in Russia to Fight Ukraine"]);
+    assert_eq!(
+        texts(&root, "h1"),
+        ["Seoul: N.Korean Troops Arrive in Russia to Fight Ukraine"]
+    );
     assert_eq!(texts(&root, "h2"), ["Facts", "Sources", "Narratives"]);
     assert_eq!(
         texts(&root, ".image-credit"),
         ["Image credit: Kim Jae-Hwan/SOPA Images/Contributor via Getty Images"]
     );
-    let citations: Vec<_> = (1..=6).map(|n| texts(&root, &format!("#fact-{n} .citation")).concat()).collect();
+    let citations: Vec<_> = (1..=6)
+        .map(|n| texts(&root, &format!("#fact-{n} .citation")).concat())
+        .collect();
     assert_eq!(citations, ["[1]", "[2][3]", "[4]", "[2][5]", "[6]", "[7]"]);
-    assert_eq!(attributes(&root, "#fact-2 .citation", "href"), ["#source-2", "#source-3"]);
-    assert_eq!(attributes(&root, "#fact-2 .citation", "aria-label"), ["Source 2: Associated Press", "Source 3: NIS"]);
+    assert_eq!(
+        attributes(&root, "#fact-2 .citation", "href"),
+        ["#source-2", "#source-3"]
+    );
+    assert_eq!(
+        attributes(&root, "#fact-2 .citation", "aria-label"),
+        ["Source 2: Associated Press", "Source 3: NIS"]
+    );
     assert_eq!(
         texts(&root, ".source"),
-        ["[1] NBC", "[2] Associated Press", "[3] NIS", "[4] Guardian", "[5] Al Jazeera", "[6] France 24", "[7] POLITICO"]
+        [
+            "[1] NBC",
+            "[2] Associated Press",
+            "[3] NIS",
+            "[4] Guardian",
+            "[5] Al Jazeera",
+            "[6] France 24",
+            "[7] POLITICO"
+        ]
     );
     assert_eq!(
         texts(&root, ".narrative-heading"),
-        ["Pro-establishment narrative", "Pro-Ukraine narrative", "Pro-Russia narrative"]
+        [
+            "Pro-establishment narrative",
+            "Pro-Ukraine narrative",
+            "Pro-Russia narrative"
+        ]
     );
-    assert_eq!(texts(&root, ".narrative-provider")[1], "as provided by The Kyiv Independent");
-    assert_eq!(attributes(&root, "time", "datetime"), ["2024-10-18T09:00:00Z"]);
+    assert_eq!(
+        texts(&root, ".narrative-provider")[1],
+        "as provided by The Kyiv Independent"
+    );
+    assert_eq!(
+        attributes(&root, "time", "datetime"),
+        ["2024-10-18T09:00:00Z"]
+    );
 }
 
 #[wasm_bindgen_test]
 fn a_dangling_citation_is_marked_and_the_rest_still_renders() {
-    let json = SEED.replacen(r#""sources": [
+    let json = SEED.replacen(
+        r#""sources": [
         "guardian"
-      ]"#, r#""sources": ["guardian", "ap2"]"#, 1);
+      ]"#,
+        r#""sources": ["guardian", "ap2"]"#,
+        1,
+    );
     assert_ne!(json, SEED, "fixture edit applied");
     let root = host();
-    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+    let _mounted = mount_to(
+        root.clone(),
+        move || view! { <StoryArticle article=article(&json)/> },
+    );
 
-    assert_eq!(texts(&root, ".citation-missing"), ["[? facts[2].sources[1]: unknown source \"ap2\"]"]);
+    assert_eq!(
+        texts(&root, ".citation-missing"),
+        ["[? facts[2].sources[1]: unknown source \"ap2\"]"]
+    );
     assert_eq!(texts(&root, "#fact-3 a.citation"), ["[4]"]);
     assert_eq!(texts(&root, ".fact").len(), 6);
     assert_eq!(texts(&root, ".source").len(), 7);
@@ -92,33 +143,61 @@ fn a_dangling_citation_is_marked_and_the_rest_still_renders() {
 #[wasm_bindgen_test]
 fn only_http_urls_become_links_and_markup_in_text_stays_text() {
     let json = BIKE_LANES
-        .replace("https://gazette.example.com/2026/03/12/riverside-lanes", "javascript:alert(1)")
-        .replace("https://radio.example.org/opinion/lanes-overdue", "data:text/html,hi")
-        .replace("The fictional Harbor City council", "<b onmouseover=alert(1)>bold</b> council");
+        .replace(
+            "https://gazette.example.com/2026/03/12/riverside-lanes",
+            "javascript:alert(1)",
+        )
+        .replace(
+            "https://radio.example.org/opinion/lanes-overdue",
+            "data:text/html,hi",
+        )
+        .replace(
+            "The fictional Harbor City council",
+            "<b onmouseover=alert(1)>bold</b> council",
+        );
     let root = host();
-    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+    let _mounted = mount_to(
+        root.clone(),
+        move || view! { <StoryArticle article=article(&json)/> },
+    );
 
     let hrefs = attributes(&root, "a", "href");
     assert!(!hrefs.is_empty());
     for href in &hrefs {
-        assert!(href.starts_with("https://") || href.starts_with("#") || href.starts_with("/stories/"), "{href}");
+        assert!(
+            href.starts_with("https://") || href.starts_with("#") || href.starts_with("/stories/"),
+            "{href}"
+        );
     }
-    assert!(texts(&root, ".source").iter().any(|s| s.contains("Harbor City Gazette")));
+    assert!(texts(&root, ".source")
+        .iter()
+        .any(|s| s.contains("Harbor City Gazette")));
     assert!(root.query_selector(".fact b").unwrap().is_none());
-    assert!(texts(&root, "#fact-1 .fact-text")[0].starts_with("<b onmouseover=alert(1)>bold</b> council"));
+    assert!(texts(&root, "#fact-1 .fact-text")[0]
+        .starts_with("<b onmouseover=alert(1)>bold</b> council"));
 }
 
 #[wasm_bindgen_test]
 fn predictions_show_percent_and_a_bar_of_that_width_and_invalid_ones_are_left_out() {
     let json = BIKE_LANES.replace(r#""probability": 0.08"#, r#""probability": 1.7"#);
     let root = host();
-    let _mounted = mount_to(root.clone(), move || view! { <StoryArticle article=article(&json)/> });
+    let _mounted = mount_to(
+        root.clone(),
+        move || view! { <StoryArticle article=article(&json)/> },
+    );
 
     assert_eq!(texts(&root, ".probability-value"), ["62%", "35%"]);
-    let fill: HtmlElement = root.query_selector(".probability-fill").unwrap().unwrap().unchecked_into();
+    let fill: HtmlElement = root
+        .query_selector(".probability-fill")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(fill.style().get_property_value("width").unwrap(), "62%");
     assert_eq!(texts(&root, ".related-title").len(), 2);
-    assert_eq!(attributes(&root, ".related a", "href")[1], "/stories/river-valley-water-board-adopts-drought-plan");
+    assert_eq!(
+        attributes(&root, ".related a", "href")[1],
+        "/stories/river-valley-water-board-adopts-drought-plan"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -135,7 +214,11 @@ async fn retry_is_offered_for_network_errors_and_calls_back() {
         }
     });
     assert_eq!(texts(&root, "h1"), ["The story could not be loaded"]);
-    let button: HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    let button: HtmlElement = root
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(button.text_content().unwrap(), "Try again");
     button.click();
     tick().await;
@@ -154,7 +237,10 @@ fn not_found_and_malformed_offer_no_retry() {
             />
         }
     });
-    assert_eq!(texts(&root, "h1"), ["Story not found", "This story cannot be shown"]);
+    assert_eq!(
+        texts(&root, "h1"),
+        ["Story not found", "This story cannot be shown"]
+    );
     assert!(texts(&root, "p")[2].contains("expected an object, found a list"));
     assert!(root.query_selector("button").unwrap().is_none());
 }
@@ -179,16 +265,23 @@ fn dates_are_shown_in_the_readers_locale_and_bad_ones_as_written() {
 #[wasm_bindgen_test]
 fn stories_are_fetched_from_the_data_base_named_in_the_page() {
     let origin = document().location().unwrap().origin().unwrap();
-    assert_eq!(storyline::api::story_url("a-story"), format!("{origin}/stories/a-story.json"));
+    assert_eq!(
+        storyline::api::story_url("a-story"),
+        format!("{origin}/stories/a-story.json")
+    );
 
     let meta = document().create_element("meta").unwrap();
     meta.set_attribute("name", "storyline-data-base").unwrap();
-    meta.set_attribute("content", " https://data.example.org/news/ ").unwrap();
+    meta.set_attribute("content", " https://data.example.org/news/ ")
+        .unwrap();
     document().head().unwrap().append_child(&meta).unwrap();
     let from_meta = storyline::api::story_url("a-story");
     let index = storyline::api::index_url();
     meta.remove();
 
-    assert_eq!(from_meta, "https://data.example.org/news/stories/a-story.json");
+    assert_eq!(
+        from_meta,
+        "https://data.example.org/news/stories/a-story.json"
+    );
     assert_eq!(index, "https://data.example.org/news/stories/index.json");
 }

@@ -1,3 +1,4 @@
+use super::ArticleSection;
 use crate::model::{Article, Citation};
 use leptos::{either::Either, prelude::*};
 use std::sync::Arc;
@@ -26,10 +27,9 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="facts" aria-labelledby="facts-heading">
-                <h2 id="facts-heading">"Facts"</h2>
+            <ArticleSection name="facts" title="Facts">
                 <ul class="fact-list">{items}</ul>
-            </section>
+            </ArticleSection>
         }
     })
 }

@@ -28,5 +28,10 @@ fn format_local(iso: &str) -> Option<String> {
         set("timeStyle", "short").ok()?;
     }
     let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format();
-    format.call1(&JsValue::NULL, &parsed).ok()?.dyn_into::<js_sys::JsString>().ok().map(String::from)
+    format
+        .call1(&JsValue::NULL, &parsed)
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()
+        .map(String::from)
 }

@@ -1,6 +1,7 @@
 //! The article's parts. None of them touches the router, `<head>` or the document title,
 //! so they can be mounted on the app's pages and inside a widget on someone else's page.
 
+mod article_section;
 mod external_link;
 mod facts;
 mod load_error;
@@ -13,6 +14,7 @@ mod sources;
 mod story_article;
 mod story_header;
 
+pub use article_section::ArticleSection;
 pub use external_link::ExternalLink;
 pub use facts::Facts;
 pub use load_error::LoadErrorView;

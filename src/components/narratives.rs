@@ -1,4 +1,4 @@
-use super::ExternalLink;
+use super::{ArticleSection, ExternalLink};
 use crate::model::Narrative;
 use leptos::prelude::*;
 
@@ -6,12 +6,14 @@ use leptos::prelude::*;
 #[component]
 pub fn Narratives(narratives: Vec<Narrative>) -> impl IntoView {
     (!narratives.is_empty()).then(|| {
-        let cards = narratives.into_iter().map(|narrative| view! { <NarrativeCard narrative/> }).collect_view();
+        let cards = narratives
+            .into_iter()
+            .map(|narrative| view! { <NarrativeCard narrative/> })
+            .collect_view();
         view! {
-            <section class="narratives" aria-labelledby="narratives-heading">
-                <h2 id="narratives-heading">"Narratives"</h2>
+            <ArticleSection name="narratives" title="Narratives">
                 <ul class="narrative-list">{cards}</ul>
-            </section>
+            </ArticleSection>
         }
     })
 }

@@ -1,4 +1,4 @@
-use super::{ExternalLink, LocalDate};
+use super::{ArticleSection, ExternalLink, LocalDate};
 use crate::model::Prediction;
 use leptos::prelude::*;
 
@@ -13,10 +13,9 @@ pub fn Predictions(predictions: Vec<Prediction>) -> impl IntoView {
         .collect();
     (!items.is_empty()).then(|| {
         view! {
-            <section class="predictions" aria-labelledby="predictions-heading">
-                <h2 id="predictions-heading">"Predictions"</h2>
+            <ArticleSection name="predictions" title="Predictions">
                 <ul class="prediction-list">{items}</ul>
-            </section>
+            </ArticleSection>
         }
     })
 }
@@ -28,7 +27,9 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
     let source = prediction.source.map(|source| {
         view! { <span>"Forecast by " <ExternalLink href=prediction.url>{source}</ExternalLink></span> }
     });
-    let as_of = prediction.as_of.map(|iso| view! { <span>"as of " <LocalDate iso/></span> });
+    let as_of = prediction
+        .as_of
+        .map(|iso| view! { <span>"as of " <LocalDate iso/></span> });
     view! {
         <li class="prediction">
             <p class="prediction-question">{prediction.question}</p>

@@ -1,3 +1,4 @@
+use super::ArticleSection;
 use crate::model::{links, slug, Related};
 use leptos::{either::Either, prelude::*};
 
@@ -23,10 +24,9 @@ pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <section class="related" aria-labelledby="related-heading">
-                <h2 id="related-heading">"Read more"</h2>
+            <ArticleSection name="related" title="Read more">
                 <ul class="related-list">{items}</ul>
-            </section>
+            </ArticleSection>
         }
     })
 }

@@ -1,4 +1,4 @@
-use super::{ExternalLink, LocalDate};
+use super::{ArticleSection, ExternalLink, LocalDate};
 use crate::model::Article;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -10,8 +10,14 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
     let items = article
         .numbered_sources()
         .map(|(number, source)| {
-            let title = source.title.clone().map(|title| view! { ": " <cite>{title}</cite> });
-            let date = source.published_at.clone().map(|iso| view! { ", " <LocalDate iso/> });
+            let title = source
+                .title
+                .clone()
+                .map(|title| view! { ": " <cite>{title}</cite> });
+            let date = source
+                .published_at
+                .clone()
+                .map(|iso| view! { ", " <LocalDate iso/> });
             let outlet = source.outlet.clone();
             view! {
                 <li class="source" id=format!("source-{number}")>
@@ -26,10 +32,9 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
         .collect_view();
     (!items.is_empty()).then(|| {
         view! {
-            <section class="sources" aria-labelledby="sources-heading">
-                <h2 id="sources-heading">"Sources"</h2>
+            <ArticleSection name="sources" title="Sources">
                 <ol class="source-list">{items}</ol>
-            </section>
+            </ArticleSection>
         }
     })
 }

@@ -7,24 +7,31 @@ use std::sync::Arc;
 #[component]
 pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
     let story = article.story.clone();
-    let image = story.image.filter(|image| links::http_url(&image.src).is_some()).map(|image| {
-        let credit = image.credit.map(|credit| {
+    let image = story
+        .image
+        .filter(|image| links::http_url(&image.src).is_some())
+        .map(|image| {
+            let credit = image.credit.map(|credit| {
+                view! {
+                    <figcaption class="image-credit">
+                        "Image credit: "
+                        <ExternalLink href=image.credit_url>{credit}</ExternalLink>
+                    </figcaption>
+                }
+            });
             view! {
-                <figcaption class="image-credit">
-                    "Image credit: "
-                    <ExternalLink href=image.credit_url>{credit}</ExternalLink>
-                </figcaption>
+                <figure class="story-image">
+                    <img src=image.src alt=image.alt decoding="async" fetchpriority="high"/>
+                    {credit}
+                </figure>
             }
         });
-        view! {
-            <figure class="story-image">
-                <img src=image.src alt=image.alt decoding="async" fetchpriority="high"/>
-                {credit}
-            </figure>
-        }
-    });
-    let updated = story.updated_at.map(|iso| view! { " · Updated " <LocalDate iso/> });
-    let byline = story.byline.map(|byline| view! { <span class="byline-author">"by " {byline}</span> " · " });
+    let updated = story
+        .updated_at
+        .map(|iso| view! { " · Updated " <LocalDate iso/> });
+    let byline = story
+        .byline
+        .map(|byline| view! { <span class="byline-author">"by " {byline}</span> " · " });
 
     view! {
         <header class="story-header">

@@ -47,7 +47,10 @@ impl Article {
             if by_id.contains_key(source.id.as_str()) {
                 problems.push(problem(
                     format!("sources[{index}].id"),
-                    format!("duplicate source id \"{}\"; citations use the first", source.id),
+                    format!(
+                        "duplicate source id \"{}\"; citations use the first",
+                        source.id
+                    ),
                 ));
             } else {
                 by_id.insert(&source.id, index);
@@ -87,12 +90,20 @@ impl Article {
         numbered_sources.extend((0..story.sources.len()).filter(|&i| number_of[i].is_none()));
 
         problems.extend(check_fields(&story));
-        Self { story, numbered_sources, citations, problems }
+        Self {
+            story,
+            numbered_sources,
+            citations,
+            problems,
+        }
     }
 
     /// Sources with their citation numbers, in number order.
     pub fn numbered_sources(&self) -> impl Iterator<Item = (usize, &super::Source)> {
-        self.numbered_sources.iter().enumerate().map(|(i, &s)| (i + 1, &self.story.sources[s]))
+        self.numbered_sources
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| (i + 1, &self.story.sources[s]))
     }
 
     /// The citations of fact `fact`, in the order the fact lists them.
@@ -102,7 +113,10 @@ impl Article {
 }
 
 fn problem(path: String, message: impl Into<String>) -> Problem {
-    Problem { path, message: message.into() }
+    Problem {
+        path,
+        message: message.into(),
+    }
 }
 
 /// Field-level checks whose failures leave the rest of the story readable.
@@ -110,24 +124,39 @@ fn check_fields(story: &Story) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut check_date = |path: String, value: Option<&str>| {
         if let Some(value) = value.filter(|v| !date::is_valid(v)) {
-            problems.push(problem(path, format!("\"{value}\" is not an RFC 3339 date")));
+            problems.push(problem(
+                path,
+                format!("\"{value}\" is not an RFC 3339 date"),
+            ));
         }
     };
     check_date("published_at".into(), Some(&story.published_at));
     check_date("updated_at".into(), story.updated_at.as_deref());
     for (i, source) in story.sources.iter().enumerate() {
-        check_date(format!("sources[{i}].published_at"), source.published_at.as_deref());
+        check_date(
+            format!("sources[{i}].published_at"),
+            source.published_at.as_deref(),
+        );
     }
     for (i, prediction) in story.predictions.iter().enumerate() {
-        check_date(format!("predictions[{i}].as_of"), prediction.as_of.as_deref());
+        check_date(
+            format!("predictions[{i}].as_of"),
+            prediction.as_of.as_deref(),
+        );
     }
 
     let mut check_link = |path: String, value: Option<&str>| {
         if let Some(value) = value.filter(|v| links::http_url(v).is_none()) {
-            problems.push(problem(path, format!("\"{value}\" is not an http(s) URL; shown as text")));
+            problems.push(problem(
+                path,
+                format!("\"{value}\" is not an http(s) URL; shown as text"),
+            ));
         }
     };
-    check_link("image.credit_url".into(), story.image.as_ref().and_then(|i| i.credit_url.as_deref()));
+    check_link(
+        "image.credit_url".into(),
+        story.image.as_ref().and_then(|i| i.credit_url.as_deref()),
+    );
     for (i, source) in story.sources.iter().enumerate() {
         check_link(format!("sources[{i}].url"), source.url.as_deref());
     }
@@ -138,25 +167,39 @@ fn check_fields(story: &Story) -> Vec<Problem> {
         check_link(format!("predictions[{i}].url"), prediction.url.as_deref());
     }
 
-    let images = story.image.iter().map(|image| ("image.src".to_owned(), image)).chain(
-        story.related.iter().enumerate().filter_map(|(i, related)| {
-            related.image.as_ref().map(|image| (format!("related[{i}].image.src"), image))
-        }),
-    );
+    let images = story
+        .image
+        .iter()
+        .map(|image| ("image.src".to_owned(), image))
+        .chain(story.related.iter().enumerate().filter_map(|(i, related)| {
+            related
+                .image
+                .as_ref()
+                .map(|image| (format!("related[{i}].image.src"), image))
+        }));
     for (path, image) in images {
         if links::http_url(&image.src).is_none() && !links::is_relative_path(&image.src) {
-            problems.push(problem(path, format!("\"{}\" is not an image URL; image left out", image.src)));
+            problems.push(problem(
+                path,
+                format!("\"{}\" is not an image URL; image left out", image.src),
+            ));
         }
     }
 
     if !slug::is_valid(&story.slug) {
-        problems.push(problem("slug".into(), format!("\"{}\" is not a valid slug", story.slug)));
+        problems.push(problem(
+            "slug".into(),
+            format!("\"{}\" is not a valid slug", story.slug),
+        ));
     }
     for (i, related) in story.related.iter().enumerate() {
         if !slug::is_valid(&related.slug) {
             problems.push(problem(
                 format!("related[{i}].slug"),
-                format!("\"{}\" is not a valid slug; shown without a link", related.slug),
+                format!(
+                    "\"{}\" is not a valid slug; shown without a link",
+                    related.slug
+                ),
             ));
         }
     }
@@ -164,7 +207,10 @@ fn check_fields(story: &Story) -> Vec<Problem> {
         if !prediction.has_valid_probability() {
             problems.push(problem(
                 format!("predictions[{i}].probability"),
-                format!("{} is not between 0 and 1; prediction left out", prediction.probability),
+                format!(
+                    "{} is not between 0 and 1; prediction left out",
+                    prediction.probability
+                ),
             ));
         }
     }
@@ -209,8 +255,14 @@ mod tests {
         assert_eq!(numbers(&a, 0), [1]);
         assert_eq!(numbers(&a, 1), [2, 3]);
         assert_eq!(numbers(&a, 2), [2, 1]);
-        let outlets: Vec<_> = a.numbered_sources().map(|(n, s)| (n, s.outlet.as_str())).collect();
-        assert_eq!(outlets, [(1, "NBC"), (2, "AP"), (3, "NIS"), (4, "X"), (5, "Y")]);
+        let outlets: Vec<_> = a
+            .numbered_sources()
+            .map(|(n, s)| (n, s.outlet.as_str()))
+            .collect();
+        assert_eq!(
+            outlets,
+            [(1, "NBC"), (2, "AP"), (3, "NIS"), (4, "X"), (5, "Y")]
+        );
         assert!(a.problems.is_empty(), "{:?}", a.problems);
     }
 
@@ -225,7 +277,10 @@ mod tests {
             message: "unknown source \"ap2\"".into(),
         };
         assert_eq!(a.citations(1)[1], Citation::Missing(expected.clone()));
-        assert_eq!(expected.to_string(), "facts[1].sources[1]: unknown source \"ap2\"");
+        assert_eq!(
+            expected.to_string(),
+            "facts[1].sources[1]: unknown source \"ap2\""
+        );
         assert_eq!(numbers(&a, 1), [1, 0]);
         assert_eq!(a.problems, [expected]);
     }
@@ -236,7 +291,10 @@ mod tests {
             r#"[{"id":"ap","outlet":"First"},{"id":"ap","outlet":"Second"}]"#,
             r#"[{"text":"1","sources":["ap"]}]"#,
         ));
-        let outlets: Vec<_> = a.numbered_sources().map(|(_, s)| s.outlet.as_str()).collect();
+        let outlets: Vec<_> = a
+            .numbered_sources()
+            .map(|(_, s)| s.outlet.as_str())
+            .collect();
         assert_eq!(outlets, ["First", "Second"]);
         assert_eq!(a.problems[0].path, "sources[1].id");
     }

@@ -9,9 +9,9 @@ pub fn http_url(raw: &str) -> Option<&str> {
     let url = raw.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let has_http_scheme = lower.starts_with("http://") || lower.starts_with("https://");
-    let host_present = url.split_once("//").is_some_and(|(_, rest)| {
-        !rest.is_empty() && !rest.starts_with(['/', '?', '#'])
-    });
+    let host_present = url
+        .split_once("//")
+        .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with(['/', '?', '#']));
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
     (has_http_scheme && host_present && clean).then_some(url)
 }
@@ -34,9 +34,18 @@ mod tests {
 
     #[test]
     fn http_and_https_urls_become_links() {
-        assert_eq!(http_url("https://www.nbcnews.com/a"), Some("https://www.nbcnews.com/a"));
-        assert_eq!(http_url("  http://example.com "), Some("http://example.com"));
-        assert_eq!(http_url("HTTPS://EXAMPLE.COM/X"), Some("HTTPS://EXAMPLE.COM/X"));
+        assert_eq!(
+            http_url("https://www.nbcnews.com/a"),
+            Some("https://www.nbcnews.com/a")
+        );
+        assert_eq!(
+            http_url("  http://example.com "),
+            Some("http://example.com")
+        );
+        assert_eq!(
+            http_url("HTTPS://EXAMPLE.COM/X"),
+            Some("HTTPS://EXAMPLE.COM/X")
+        );
     }
 
     #[test]

@@ -28,14 +28,20 @@ impl std::error::Error for ParseError {}
 pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('[') {
-        return Err(ParseError { path: None, message: "expected an object, found a list".into() });
+        return Err(ParseError {
+            path: None,
+            message: "expected an object, found a list".into(),
+        });
     }
     let deserializer = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
         let inner = error.into_inner();
         if inner.is_syntax() || inner.is_eof() {
-            return ParseError { path: None, message: format!("not valid JSON ({inner})") };
+            return ParseError {
+                path: None,
+                message: format!("not valid JSON ({inner})"),
+            };
         }
         // The path already says where; the line and column add nothing for a reader.
         let position = format!(" at line {} column {}", inner.line(), inner.column());
@@ -43,7 +49,10 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
         ParseError {
             // The root path prints as ".", which tells a reader nothing.
             path: (path != ".").then_some(path),
-            message: message.strip_suffix(&position).unwrap_or(&message).to_owned(),
+            message: message
+                .strip_suffix(&position)
+                .unwrap_or(&message)
+                .to_owned(),
         }
     })
 }
@@ -101,7 +110,10 @@ mod tests {
     #[test]
     fn array_instead_of_object_says_what_was_expected() {
         assert_eq!(error_of(" [1,2]"), "expected an object, found a list");
-        assert_eq!(error_of("42"), "invalid type: integer `42`, expected a story object");
+        assert_eq!(
+            error_of("42"),
+            "invalid type: integer `42`, expected a story object"
+        );
     }
 
     #[test]

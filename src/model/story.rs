@@ -126,7 +126,13 @@ mod tests {
     use super::*;
 
     fn prediction(probability: f64) -> Prediction {
-        Prediction { question: "Q?".into(), probability, source: None, url: None, as_of: None }
+        Prediction {
+            question: "Q?".into(),
+            probability,
+            source: None,
+            url: None,
+            as_of: None,
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
+    hooks::use_location,
     path,
 };
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -14,6 +16,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|title| format!("{title} · Storyline")/>
         <Router>
+            <FocusMainOnNavigate/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
                 <a class="brand" href="/">"Storyline"</a>
@@ -29,6 +32,23 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
+}
+
+/// A full page load puts keyboard and screen-reader users at the top of the new page;
+/// client-side navigation would leave focus on the link that was just removed, so focus
+/// moves to the main content instead. Same-page hash links keep their own behaviour.
+#[component]
+fn FocusMainOnNavigate() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            if let Some(main) = document().get_element_by_id("main") {
+                let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        path
+    });
 }
 
 /// Entry point of the app's own page (`index.html`).

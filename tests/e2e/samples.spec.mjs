@@ -37,9 +37,12 @@ test.describe('home page', () => {
       window.__noReload = true;
     });
 
-    await link.click();
+    await link.focus();
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(story(first.slug));
     await expect(page.locator('h1.story-title')).toHaveText(first.title);
+    // Focus moves to the new page's content, not back to the top of the document.
+    await expect(page.locator('main#main')).toBeFocused();
     await expect(page).toHaveTitle(documentTitle(first.title));
     expect(await page.evaluate(() => window.__noReload)).toBe(true);
 
