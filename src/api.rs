@@ -81,14 +81,7 @@ pub async fn fetch_story(slug: String) -> Result<Arc<Article>, LoadError> {
 }
 
 pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
-    let url = index_url();
-    let mut index: StoryIndex = fetch_json(&url).await?;
-    for summary in &mut index.stories {
-        if let Some(image) = &mut summary.image {
-            image.src = resolve(&image.src, &url);
-        }
-    }
-    Ok(Arc::new(index))
+    fetch_json(&index_url()).await.map(Arc::new)
 }
 
 async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {

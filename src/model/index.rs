@@ -1,6 +1,5 @@
 //! The list of published stories, `stories/index.json`.
 
-use super::story::Image;
 use serde::Deserialize;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -16,5 +15,4 @@ pub struct StorySummary {
     pub title: String,
     pub teaser: Option<String>,
     pub published_at: Option<String>,
-    pub image: Option<Image>,
 }
