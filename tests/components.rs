@@ -12,7 +12,7 @@ use storyline::components::{LoadErrorView, LocalDate, StoryArticle};
 use storyline::model::{parse::parse_json, Article};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -78,8 +78,8 @@ fn seed_story_renders_in_the_seed_pages_order() {
         .collect();
     assert_eq!(citations, ["[1]", "[2][3]", "[4]", "[2][5]", "[6]", "[7]"]);
     assert_eq!(
-        attributes(&root, "#fact-2 .citation", "href"),
-        ["#source-2", "#source-3"]
+        attributes(&root, "#fact-2 .citation", "aria-controls"),
+        ["fact-2-citation-1", "fact-2-citation-2"]
     );
     assert_eq!(
         attributes(&root, "#fact-2 .citation", "aria-label"),
@@ -135,9 +135,102 @@ fn a_dangling_citation_is_marked_and_the_rest_still_renders() {
         texts(&root, ".citation-missing"),
         ["[? facts[2].sources[1]: unknown source \"ap2\"]"]
     );
-    assert_eq!(texts(&root, "#fact-3 a.citation"), ["[4]"]);
+    assert_eq!(texts(&root, "#fact-3 button.citation"), ["[4]"]);
     assert_eq!(texts(&root, ".fact").len(), 6);
     assert_eq!(texts(&root, ".source").len(), 7);
+}
+
+fn element<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
+}
+
+fn press(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    target
+        .dispatch_event(
+            &KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap(),
+        )
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_citation_expands_its_source_under_the_fact_and_escape_returns_focus() {
+    let json = SEED.replace(
+        r#""outlet": "NIS""#,
+        r#""outlet": "NIS", "title": "NIS briefing", "url": "https://nis.example/briefing", "published_at": "2024-10-18""#,
+    );
+    let root = host();
+    let _mounted = mount_to(
+        root.clone(),
+        move || view! { <StoryArticle article=article(&json)/> },
+    );
+    let button: HtmlElement = element(&root, "#fact-2 button.citation:nth-child(2)");
+    let panel: HtmlElement = element(&root, "#fact-2-citation-2");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(panel.hidden());
+
+    button.click();
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!panel.hidden());
+    assert!(
+        panel
+            .parent_element()
+            .unwrap()
+            .parent_element()
+            .unwrap()
+            .id()
+            == "fact-2"
+    );
+    let text = panel.text_content().unwrap();
+    assert!(
+        text.starts_with("[3] NIS") && text.contains("NIS briefing") && text.contains("2024"),
+        "{text}"
+    );
+    let link: HtmlElement = element(&panel, "a");
+    assert_eq!(link.text_content().unwrap(), "Read at NIS");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://nis.example/briefing")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+
+    // Another citation opens independently; the first stays open.
+    let other: HtmlElement = element(&root, "#fact-1 button.citation");
+    other.click();
+    tick().await;
+    assert!(!panel.hidden());
+    assert!(!element::<HtmlElement>(&root, "#fact-1-citation-1").hidden());
+
+    link.focus().unwrap();
+    press(&link, "Escape");
+    tick().await;
+    assert!(panel.hidden());
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(document().active_element(), Some(button.clone().into()));
+
+    button.click();
+    tick().await;
+    button.click();
+    tick().await;
+    assert!(panel.hidden(), "activating again closes it");
 }
 
 #[wasm_bindgen_test]

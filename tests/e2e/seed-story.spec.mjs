@@ -39,14 +39,15 @@ test('shows every fact with its citation numbers in order', async ({ page }) => 
   for (const [index, fact] of seed.facts.entries()) {
     const item = page.locator(`li.fact#fact-${index + 1}`);
     await expect(item.locator('span.fact-text')).toHaveText(fact.text);
-    await expect(item.locator('a.citation')).toHaveText(expectedNumbers[index]);
+    await expect(item.locator('button.citation')).toHaveText(expectedNumbers[index]);
     await expect(item.locator('.citation-missing')).toHaveCount(0);
   }
-  // Each citation links to its source and names it for screen readers.
-  const second = page.locator('#fact-2 a.citation');
-  await expect(second.nth(0)).toHaveAttribute('href', '#source-2');
+  // Each citation is a collapsed button that controls its panel and names its source.
+  const second = page.locator('#fact-2 button.citation');
+  await expect(second.nth(0)).toHaveAttribute('aria-controls', 'fact-2-citation-1');
+  await expect(second.nth(0)).toHaveAttribute('aria-expanded', 'false');
   await expect(second.nth(0)).toHaveAttribute('aria-label', 'Source 2: Associated Press');
-  await expect(second.nth(1)).toHaveAttribute('href', '#source-3');
+  await expect(second.nth(1)).toHaveAttribute('aria-controls', 'fact-2-citation-2');
   await expect(second.nth(1)).toHaveAttribute('aria-label', 'Source 3: NIS');
 });
 
@@ -96,17 +97,49 @@ test('sets the document title and meta description', async ({ page }) => {
   await expect(page.locator('meta[name="description"]')).toHaveCount(1);
 });
 
-test('citation [3] jumps to source 3', async ({ page }) => {
-  // A short viewport, so that source 3 starts out of view.
-  await page.setViewportSize({ width: 800, height: 400 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const target = page.locator('li.source#source-3');
-  await expect(target).not.toBeInViewport();
+test('a click on citation [3] expands its source under the fact, a second click closes it', async ({ page }) => {
+  const button = page.locator('#fact-2 button.citation', { hasText: '[3]' });
+  const panel = page.locator('#fact-2 #fact-2-citation-2');
+  await expect(panel).toBeHidden();
 
-  await page.locator('#fact-2 a.citation', { hasText: '[3]' }).click();
-  await expect(page).toHaveURL(new RegExp(`${story(SEED_SLUG)}#source-3$`));
-  await expect(target).toBeInViewport();
-  await expect(page.locator('h1.story-title')).toHaveText(seed.title);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('[3] NIS');
+  // Several facts may be open at once.
+  await page.locator('#fact-1 button.citation').click();
+  await expect(page.locator('#fact-1-citation-1')).toContainText('[1] NBC');
+  await expect(panel).toBeVisible();
+
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel).toBeHidden();
+});
+
+test('citations work from the keyboard alone: Enter and Space toggle, Escape closes and keeps focus', async ({ page }) => {
+  const button = page.locator('#fact-1 button.citation');
+  const panel = page.locator('#fact-1-citation-1');
+  for (let presses = 0; presses < 10 && !(await button.evaluate((el) => el === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(button).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(panel).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(panel).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await expect(button).toBeFocused();
+});
+
+test('has no axe-core violations with a citation expanded', async ({ page }) => {
+  await page.locator('#fact-2 button.citation', { hasText: '[3]' }).click();
+  await expect(page.locator('#fact-2-citation-2')).toBeVisible();
+  await expectNoAxeViolations(page, 'the seed story with citation [3] expanded');
 });
 
 for (const colorScheme of ['light', 'dark']) {

@@ -67,12 +67,12 @@ test('a citation of an unknown source is marked and the rest of the story render
   await expect(page.locator('li.source')).toHaveText(['[1] Associated Press', '[2] Reuters']);
 
   const second = page.locator('li.fact#fact-2');
-  await expect(second.locator('a.citation')).toHaveText(['[1]']);
+  await expect(second.locator('button.citation')).toHaveText(['[1]']);
   const marker = second.locator('span.citation-missing');
   await expect(marker).toHaveText('[? facts[1].sources[1]: unknown source "ap2"]');
   await expect(page.locator('.citation-missing')).toHaveCount(1);
-  await expect(page.locator('li.fact#fact-3 a.citation')).toHaveText(['[2]']);
-  await expect(page.locator('li.fact#fact-3 a.citation')).toHaveAttribute('href', '#source-2');
+  await expect(page.locator('li.fact#fact-3 button.citation')).toHaveText(['[2]']);
+  await expect(page.locator('li.fact#fact-3 button.citation')).toHaveAttribute('aria-label', 'Source 2: Reuters');
 });
 
 test('unsafe URLs become text and markup in a fact stays text', async ({ page }) => {
