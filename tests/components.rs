@@ -86,7 +86,7 @@ fn seed_story_renders_in_the_seed_pages_order() {
         ["Source 2: Associated Press", "Source 3: NIS"]
     );
     assert_eq!(
-        texts(&root, ".source"),
+        texts(&root, ".source-entry"),
         [
             "[1] NBC",
             "[2] Associated Press",
@@ -131,11 +131,23 @@ fn a_dangling_citation_is_marked_and_the_rest_still_renders() {
         move || view! { <StoryArticle article=article(&json)/> },
     );
 
+    let marker: Element = element(&root, ".citation-missing");
+    assert_eq!(marker.text_content().unwrap(), "[?]");
     assert_eq!(
-        texts(&root, ".citation-missing"),
-        ["[? facts[2].sources[1]: unknown source \"ap2\"]"]
+        marker.get_attribute("aria-disabled").as_deref(),
+        Some("true")
     );
-    assert_eq!(texts(&root, "#fact-3 button.citation"), ["[4]"]);
+    let description = marker.get_attribute("aria-describedby").unwrap();
+    assert_eq!(
+        element::<Element>(&root, &format!("#{description}"))
+            .text_content()
+            .unwrap(),
+        "Source missing: facts[2].sources[1]: unknown source \"ap2\""
+    );
+    assert_eq!(
+        texts(&root, "#fact-3 button.citation:not(.citation-missing)"),
+        ["[4]"]
+    );
     assert_eq!(texts(&root, ".fact").len(), 6);
     assert_eq!(texts(&root, ".source").len(), 7);
 }
@@ -169,13 +181,20 @@ async fn a_citation_expands_its_source_under_the_fact_and_escape_returns_focus()
         root.clone(),
         move || view! { <StoryArticle article=article(&json)/> },
     );
-    let button: HtmlElement = element(&root, "#fact-2 button.citation:nth-child(2)");
+    let button: HtmlElement = element(&root, "#fact-2 .citation-anchor:nth-child(2) button");
     let panel: HtmlElement = element(&root, "#fact-2-citation-2");
     assert_eq!(
         button.get_attribute("aria-expanded").as_deref(),
         Some("false")
     );
     assert!(panel.hidden());
+    let preview: HtmlElement = element(&root, "#fact-2-citation-2-preview");
+    assert_eq!(preview.get_attribute("role").as_deref(), Some("tooltip"));
+    assert!(
+        preview.hidden(),
+        "no preview until hovered or focused by keyboard"
+    );
+    assert!(preview.text_content().unwrap().starts_with("[3] NIS"));
 
     button.click();
     tick().await;

@@ -1,116 +1,138 @@
-use super::{ArticleSection, LocalDate};
-use crate::model::{links, Article, Citation, Source};
-use leptos::{either::Either, ev::KeyboardEvent, html, prelude::*};
+use super::citation::{expandable_citation, missing_citation};
+use super::ArticleSection;
+use crate::browser::{copy_text, reveal};
+use crate::model::{anchors, Article, Citation};
+use leptos::{either::Either, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// The facts, each followed by its numbered citations. Every fact has a stable anchor
-/// (`#fact-3`); each citation is a button that expands its source right under the fact.
+/// (`#fact-3`); opening the page at one brings that fact into view once it is rendered.
 #[component]
 pub fn Facts(article: Arc<Article>) -> impl IntoView {
+    let list = NodeRef::<html::Ul>::new();
+    // One announcement region for the whole list: live regions must exist before their
+    // text changes to be read out, and a thousand of them would be noise.
+    let status = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let Some(list) = list.get() else { return };
+        let fragment = window().location().hash().unwrap_or_default();
+        let fact = anchors::fact_number(&fragment)
+            .and_then(|number| {
+                list.query_selector(&format!("#{}", anchors::fact_id(number)))
+                    .ok()
+            })
+            .flatten();
+        if let Some(fact) = fact {
+            // The list exists before Suspense attaches it to the document; scrolling and
+            // focus only work once it is attached, by the next frame.
+            request_animation_frame(move || reveal(fact.unchecked_ref()));
+        }
+    });
+
     (!article.story.facts.is_empty()).then(|| {
         let items = (0..article.story.facts.len())
-            .map(|index| view! { <FactItem article=article.clone() index/> })
+            .map(|index| view! { <FactItem article=article.clone() index status/> })
             .collect_view();
         view! {
             <ArticleSection name="facts" title="Facts">
-                <ul class="fact-list">{items}</ul>
+                <ul class="fact-list" node_ref=list>{items}</ul>
+                <p class="copy-status" role="status">{status}</p>
             </ArticleSection>
         }
     })
 }
 
 #[component]
-fn FactItem(article: Arc<Article>, index: usize) -> impl IntoView {
-    let fact_number = index + 1;
+fn FactItem(article: Arc<Article>, index: usize, status: RwSignal<String>) -> impl IntoView {
+    let number = index + 1;
     let mut buttons = Vec::new();
     let mut panels = Vec::new();
     for (position, citation) in article.citations(index).iter().enumerate() {
+        // Ids name the citation's position, so a source cited twice in one fact still
+        // gets two distinct panels.
+        let id = format!("fact-{number}-citation-{}", position + 1);
         match citation {
             Citation::Source { number, source } => {
-                // Ids name the citation's position, so a source cited twice in one fact
-                // still gets two distinct panels.
-                let panel_id = format!("fact-{fact_number}-citation-{}", position + 1);
-                let source = &article.story.sources[*source];
-                let (button, panel) = expandable_citation(*number, source, panel_id);
+                let (button, panel) =
+                    expandable_citation(*number, &article.story.sources[*source], id);
                 buttons.push(Either::Left(button));
                 panels.push(panel);
             }
-            Citation::Missing(problem) => buttons.push(Either::Right(view! {
-                <span class="citation citation-missing">{format!("[? {problem}]")}</span>
-            })),
+            Citation::Missing(problem) => buttons.push(Either::Right(missing_citation(
+                problem,
+                format!("{id}-problem"),
+            ))),
         }
     }
+
+    let fact_text = article.fact_as_text(index);
+    let copy_link = move |_| {
+        let location = window().location();
+        let page = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        let link = format!("{page}#{}", anchors::fact_id(number));
+        announce_copy(status, link, format!("Link to fact {number} copied."));
+    };
+    let copy_fact = move |_| {
+        announce_copy(
+            status,
+            fact_text.clone(),
+            format!("Fact {number} copied with its sources."),
+        );
+    };
+
     view! {
-        <li class="fact" id=format!("fact-{fact_number}")>
+        <li class="fact" id=anchors::fact_id(number) tabindex="-1">
             <span class="fact-text">{article.story.facts[index].text.clone()}</span>
             <span class="citations">{buttons}</span>
+            <span class="fact-tools">
+                <button
+                    type="button"
+                    class="fact-tool"
+                    aria-label=format!("Copy link to fact {number}")
+                    on:click=copy_link
+                >
+                    "Copy link"
+                </button>
+                <button
+                    type="button"
+                    class="fact-tool"
+                    aria-label=format!("Copy fact {number} with sources")
+                    on:click=copy_fact
+                >
+                    "Copy text"
+                </button>
+            </span>
             {(!panels.is_empty()).then(|| view! { <div class="citation-panels">{panels}</div> })}
         </li>
     }
 }
 
-/// A `[n]` button and the panel it opens. Escape, on either, closes the panel and puts
-/// focus back on the button, so keyboard users never lose their place.
-fn expandable_citation(
-    number: usize,
-    source: &Source,
-    panel_id: String,
-) -> (impl IntoView, impl IntoView) {
-    let open = RwSignal::new(false);
-    let button_ref = NodeRef::<html::Button>::new();
-    let close_on_escape = move |event: KeyboardEvent| {
-        if event.key() == "Escape" && open.get_untracked() {
-            event.prevent_default();
-            open.set(false);
-            if let Some(button) = button_ref.get_untracked() {
-                let _ = button.focus();
+/// Copies `text` and says so in the status region; on failure says what to do instead.
+fn announce_copy(status: RwSignal<String>, text: String, done: String) {
+    spawn_local(async move {
+        let message = match copy_text(&text).await {
+            Ok(()) => done,
+            Err(()) => {
+                format!("Copying is blocked in this browser. Select and copy this instead: {text}")
             }
-        }
-    };
-    let button = view! {
-        <button
-            type="button"
-            class="citation"
-            node_ref=button_ref
-            aria-expanded=move || open.get().to_string()
-            aria-controls=panel_id.clone()
-            aria-label=format!("Source {number}: {}", source.outlet)
-            on:click=move |_| open.update(|open| *open = !*open)
-            on:keydown=close_on_escape
-        >
-            {format!("[{number}]")}
-        </button>
-    };
-    let title = source
-        .title
-        .clone()
-        .map(|title| view! { <p class="citation-panel-title">{title}</p> });
-    let date = source.published_at.clone().map(|iso| {
-        view! { <p class="citation-panel-date">"Published " <LocalDate iso/></p> }
+        };
+        status.set(message.clone());
+        // Clear only our own message, not a newer one.
+        set_timeout(
+            move || {
+                status.try_update(|current| {
+                    if *current == message {
+                        current.clear()
+                    }
+                });
+            },
+            Duration::from_secs(4),
+        );
     });
-    let read_at = source.url.as_deref().and_then(links::http_url).map(|url| {
-        view! {
-            <p>
-                <a href=url.to_owned() rel="noopener noreferrer">{format!("Read at {}", source.outlet)}</a>
-            </p>
-        }
-    });
-    let panel = view! {
-        <div
-            class="citation-panel"
-            id=panel_id
-            hidden=move || !open.get()
-            on:keydown=close_on_escape
-        >
-            <p class="citation-panel-source">
-                <span class="source-number">{format!("[{number}]")}</span>
-                " "
-                <strong>{source.outlet.clone()}</strong>
-            </p>
-            {title}
-            {date}
-            {read_at}
-        </div>
-    };
-    (button, panel)
 }

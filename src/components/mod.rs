@@ -2,6 +2,7 @@
 //! so they can be mounted on the app's pages and inside a widget on someone else's page.
 
 mod article_section;
+mod citation;
 mod external_link;
 mod facts;
 mod load_error;

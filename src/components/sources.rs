@@ -1,10 +1,13 @@
 use super::{ArticleSection, ExternalLink, LocalDate};
-use crate::model::Article;
-use leptos::prelude::*;
+use crate::browser::reveal;
+use crate::model::{anchors, backlink_letter, Article};
+use leptos::{ev::MouseEvent, prelude::*};
 use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
 
 /// `[n] Outlet` for every source, in citation-number order, linking to the article when
-/// the story gives an http(s) URL.
+/// the story gives an http(s) URL, with back-links to the facts that cite it.
 #[component]
 pub fn Sources(article: Arc<Article>) -> impl IntoView {
     let items = article
@@ -21,11 +24,15 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
             let outlet = source.outlet.clone();
             view! {
                 <li class="source" id=format!("source-{number}")>
-                    <span class="source-number">{format!("[{number}]")}</span>
+                    <span class="source-entry">
+                        <span class="source-number">{format!("[{number}]")}</span>
+                        " "
+                        <ExternalLink href=source.url.clone()>{outlet}</ExternalLink>
+                        {title}
+                        {date}
+                    </span>
                     " "
-                    <ExternalLink href=source.url.clone()>{outlet}</ExternalLink>
-                    {title}
-                    {date}
+                    {backlinks(article.citing_facts(number))}
                 </li>
             }
         })
@@ -37,4 +44,57 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
             </ArticleSection>
         }
     })
+}
+
+/// "Cited in 2 facts: a b", each letter a link back to a citing fact, as Wikipedia does;
+/// a single back-link is an arrow.
+fn backlinks(facts: &[usize]) -> impl IntoView {
+    let count = match facts.len() {
+        0 => "Not cited in any fact".to_owned(),
+        1 => "Cited in 1 fact".to_owned(),
+        n => format!("Cited in {n} facts"),
+    };
+    let links = facts
+        .iter()
+        .enumerate()
+        .map(|(i, &fact)| {
+            let number = fact + 1;
+            let label = if facts.len() == 1 {
+                "↑".to_owned()
+            } else {
+                backlink_letter(i)
+            };
+            view! {
+                " "
+                <a
+                    class="backlink"
+                    href=format!("#{}", anchors::fact_id(number))
+                    aria-label=format!("Back to fact {number}")
+                    on:click=move |event| back_to_fact(event, number)
+                >
+                    {label}
+                </a>
+            }
+        })
+        .collect_view();
+    view! { <span class="source-backlinks">{count} {(!facts.is_empty()).then_some(":")} {links}</span> }
+}
+
+/// Reveals the fact within the same story (page or widget), rather than letting the
+/// router or the browser jump there without moving focus or showing where it landed.
+fn back_to_fact(event: MouseEvent, number: usize) {
+    let id = anchors::fact_id(number);
+    let fact = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .and_then(|link| link.closest(".story").ok().flatten())
+        .and_then(|story| story.query_selector(&format!("#{id}")).ok().flatten());
+    if let Some(fact) = fact {
+        event.prevent_default();
+        reveal(fact.unchecked_ref());
+        // Replacing keeps the address shareable without adding a history step per click.
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
+        }
+    }
 }

@@ -34,6 +34,8 @@ pub struct Article {
     numbered_sources: Vec<usize>,
     /// For each fact, its citations in the order the fact lists them.
     citations: Vec<Vec<Citation>>,
+    /// For each citation number `n` at `n - 1`, the facts citing it, ascending, once each.
+    citing_facts: Vec<Vec<usize>>,
     pub problems: Vec<Problem>,
 }
 
@@ -59,7 +61,7 @@ impl Article {
 
         let mut number_of: Vec<Option<usize>> = vec![None; story.sources.len()];
         let mut numbered_sources = Vec::with_capacity(story.sources.len());
-        let citations = story
+        let citations: Vec<Vec<Citation>> = story
             .facts
             .iter()
             .enumerate()
@@ -89,11 +91,24 @@ impl Article {
             .collect();
         numbered_sources.extend((0..story.sources.len()).filter(|&i| number_of[i].is_none()));
 
+        let mut citing_facts = vec![Vec::new(); numbered_sources.len()];
+        for (fact, fact_citations) in citations.iter().enumerate() {
+            for citation in fact_citations {
+                if let Citation::Source { number, .. } = citation {
+                    let facts: &mut Vec<usize> = &mut citing_facts[number - 1];
+                    if facts.last() != Some(&fact) {
+                        facts.push(fact);
+                    }
+                }
+            }
+        }
+
         problems.extend(check_fields(&story));
         Self {
             story,
             numbered_sources,
             citations,
+            citing_facts,
             problems,
         }
     }
@@ -110,6 +125,48 @@ impl Article {
     pub fn citations(&self, fact: usize) -> &[Citation] {
         &self.citations[fact]
     }
+
+    /// The facts (as indices) that cite source number `number`, for back-links.
+    pub fn citing_facts(&self, number: usize) -> &[usize] {
+        &self.citing_facts[number - 1]
+    }
+
+    /// A fact as plain text to paste anywhere, its citations spelled out:
+    /// `North Korea has sent … [1] NBC, https://…; [2] AP`.
+    pub fn fact_as_text(&self, fact: usize) -> String {
+        let sources: Vec<String> = self.citations[fact]
+            .iter()
+            .map(|citation| match citation {
+                Citation::Source { number, source } => {
+                    let source = &self.story.sources[*source];
+                    match source.url.as_deref().and_then(links::http_url) {
+                        Some(url) => format!("[{number}] {}, {url}", source.outlet),
+                        None => format!("[{number}] {}", source.outlet),
+                    }
+                }
+                Citation::Missing(problem) => format!("[?] {}", problem.message),
+            })
+            .collect();
+        let text = self.story.facts[fact].text.trim();
+        if sources.is_empty() {
+            text.to_owned()
+        } else {
+            format!("{text} {}", sources.join("; "))
+        }
+    }
+}
+
+/// Wikipedia-style letters for the n-th back-link (from 0): a … z, aa, ab, …
+pub fn backlink_letter(index: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = index + 1;
+    while n > 0 {
+        n -= 1;
+        letters.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
 }
 
 fn problem(path: String, message: impl Into<String>) -> Problem {
@@ -322,6 +379,43 @@ mod tests {
                 "related[0].slug",
                 "predictions[0].probability",
             ]
+        );
+    }
+
+    #[test]
+    fn each_source_knows_the_facts_citing_it_once_each() {
+        let a = article(&story_with(
+            r#"[{"id":"a","outlet":"A"},{"id":"b","outlet":"B"},{"id":"u","outlet":"U"}]"#,
+            r#"[{"text":"1","sources":["a","a"]},{"text":"2","sources":["b"]},
+                {"text":"3","sources":["a","b","zz"]}]"#,
+        ));
+        assert_eq!(a.citing_facts(1), [0, 2]);
+        assert_eq!(a.citing_facts(2), [1, 2]);
+        assert!(a.citing_facts(3).is_empty(), "uncited source");
+    }
+
+    #[test]
+    fn a_fact_copies_as_text_with_its_sources() {
+        let a = article(&story_with(
+            r#"[{"id":"nbc","outlet":"NBC","url":"https://nbc.example/a"},
+                {"id":"ap","outlet":"AP","url":"javascript:alert(1)"}]"#,
+            r#"[{"text":" Troops arrived. ","sources":["nbc","ap","x"]},{"text":"Bare.","sources":[]}]"#,
+        ));
+        assert_eq!(
+            a.fact_as_text(0),
+            "Troops arrived. [1] NBC, https://nbc.example/a; [2] AP; [?] unknown source \"x\""
+        );
+        assert_eq!(a.fact_as_text(1), "Bare.");
+    }
+
+    #[test]
+    fn backlink_letters_run_a_to_z_then_double() {
+        let letters: Vec<_> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .map(backlink_letter)
+            .into();
+        assert_eq!(
+            letters,
+            ["a", "b", "z", "aa", "ab", "az", "ba", "zz", "aaa"]
         );
     }
 

@@ -1,6 +1,7 @@
 //! The story format and everything derived from it, free of any browser API so that it
 //! is tested natively with `cargo test`.
 
+pub mod anchors;
 pub mod article;
 pub mod date;
 pub mod index;
@@ -9,7 +10,7 @@ pub mod parse;
 pub mod slug;
 pub mod story;
 
-pub use article::{Article, Citation, Problem};
+pub use article::{backlink_letter, Article, Citation, Problem};
 pub use index::{StoryIndex, StorySummary};
 pub use parse::ParseError;
 pub use story::{Fact, Image, Narrative, Prediction, Related, Source, Story};

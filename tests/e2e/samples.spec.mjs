@@ -107,8 +107,8 @@ test.describe('every sample story', () => {
     // A date without a time is shown as that calendar day.
     await expect(page.locator('time[datetime="2026-05-04"]')).toContainText('2026');
     // A source without a URL is plain text, the others are links.
-    await expect(page.locator('li.source', { hasText: "Valley Growers' Union" }).locator('a')).toHaveCount(0);
-    await expect(page.locator('li.source a')).toHaveCount(2);
+    await expect(page.locator('li.source', { hasText: "Valley Growers' Union" }).locator('.source-entry a')).toHaveCount(0);
+    await expect(page.locator('li.source .source-entry a')).toHaveCount(2);
   });
 
   test('the long story shows all 52 facts', async ({ page }) => {
@@ -148,7 +148,7 @@ test.describe('bike-lanes story', () => {
     const items = page.locator('section.sources li.source');
     await expect(items).toHaveCount(sources.length);
     for (const [i, source] of sources.entries()) {
-      const link = items.nth(i).locator('a');
+      const link = items.nth(i).locator('.source-entry a');
       await expect(link).toHaveCount(1);
       await expect(link).toHaveText(source.outlet);
       await expect(link).toHaveAttribute('href', source.url);

@@ -53,7 +53,7 @@ test('shows every fact with its citation numbers in order', async ({ page }) => 
 
 test('lists the sources in citation order', async ({ page }) => {
   await expect(page.locator('section.sources h2')).toHaveText('Sources');
-  await expect(page.locator('section.sources li.source')).toHaveText([
+  await expect(page.locator('section.sources li.source .source-entry')).toHaveText([
     '[1] NBC',
     '[2] Associated Press',
     '[3] NIS',

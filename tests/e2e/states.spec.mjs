@@ -64,12 +64,16 @@ test('a citation of an unknown source is marked and the rest of the story render
     'The second fact cites one listed source and one that is not listed.',
     'The third fact cites the other listed source.',
   ]);
-  await expect(page.locator('li.source')).toHaveText(['[1] Associated Press', '[2] Reuters']);
+  await expect(page.locator('li.source .source-entry')).toHaveText(['[1] Associated Press', '[2] Reuters']);
 
   const second = page.locator('li.fact#fact-2');
-  await expect(second.locator('button.citation')).toHaveText(['[1]']);
-  const marker = second.locator('span.citation-missing');
-  await expect(marker).toHaveText('[? facts[1].sources[1]: unknown source "ap2"]');
+  await expect(second.locator('button.citation:not(.citation-missing)')).toHaveText(['[1]']);
+  // The missing source stays visible as a marked, disabled citation that says why.
+  const marker = second.locator('button.citation-missing');
+  await expect(marker).toHaveText('[?]');
+  await expect(marker).toHaveAttribute('aria-disabled', 'true');
+  await expect(marker).toHaveAccessibleDescription('Source missing: facts[1].sources[1]: unknown source "ap2"');
+  await expect(second.locator('.citation-problem')).toBeVisible();
   await expect(page.locator('.citation-missing')).toHaveCount(1);
   await expect(page.locator('li.fact#fact-3 button.citation')).toHaveText(['[2]']);
   await expect(page.locator('li.fact#fact-3 button.citation')).toHaveAttribute('aria-label', 'Source 2: Reuters');
@@ -93,9 +97,9 @@ test('unsafe URLs become text and markup in a fact stays text', async ({ page })
   await expect(page.locator('#fact-1 span.fact-text > *')).toHaveCount(0);
 
   // The outlets and credit are shown, as text rather than links.
-  await expect(page.locator('#source-1')).toHaveText('[1] Outlet With A JavaScript Link');
-  await expect(page.locator('#source-1 a')).toHaveCount(0);
-  await expect(page.locator('#source-2 a')).toHaveAttribute('href', 'https://safe.example.com/article');
+  await expect(page.locator('#source-1 .source-entry')).toHaveText('[1] Outlet With A JavaScript Link');
+  await expect(page.locator('#source-1 .source-entry a')).toHaveCount(0);
+  await expect(page.locator('#source-2 .source-entry a')).toHaveAttribute('href', 'https://safe.example.com/article');
   await expect(page.locator('p.narrative-provider')).toHaveText('as provided by Narrator With A Data Link');
   await expect(page.locator('p.narrative-provider a')).toHaveCount(0);
   await expect(page.locator('figcaption.image-credit')).toHaveText('Image credit: Credit With A VBScript Link');
