@@ -109,6 +109,30 @@ test.describe('back-links from the Sources list', () => {
     await expect(page).toHaveURL(new RegExp(`${story(SEED_SLUG)}#fact-4$`));
     await expect(fact).not.toHaveClass(/is-highlighted/, { timeout: 4000 });
   });
+
+  test('a click on a back-link does the same', async ({ page }) => {
+    await page.goto(story(SEED_SLUG));
+    await page.locator('#source-7 .source-backlinks a').click();
+    const fact = page.locator('#fact-6');
+    await expect(fact).toBeFocused();
+    await expect(fact).toHaveClass(/is-highlighted/);
+  });
+});
+
+test('expanded citations and back-links leave back and forward working', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('ul.story-index a', { hasText: seed.title }).click();
+  await citation(page, 2, 3).click();
+  await page.locator('#source-2 .source-backlinks a', { hasText: 'b' }).click();
+  await expect(page).toHaveURL(new RegExp(`${story(SEED_SLUG)}#fact-4$`));
+
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('Stories');
+  await page.goForward();
+  await expect(page.locator('h1.story-title')).toHaveText(seed.title);
+  await expect(page.locator('#fact-2-citation-2')).toBeHidden();
+  await citation(page, 2, 3).click();
+  await expect(page.locator('#fact-2-citation-2')).toBeVisible();
 });
 
 test('opening a link to #fact-5 scrolls to that fact, highlights it and focuses it', async ({ page }) => {
@@ -133,7 +157,9 @@ test.describe('copy controls', () => {
       `${baseURL}${story(SEED_SLUG)}#fact-3`,
     );
 
-    await page.getByRole('button', { name: 'Copy fact 2 with sources' }).click();
+    // From the keyboard too.
+    await page.getByRole('button', { name: 'Copy fact 2 with sources' }).focus();
+    await page.keyboard.press('Enter');
     await expect(status).toHaveText('Fact 2 copied with its sources.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${seed.facts[1].text} [2] Associated Press; [3] NIS`,
