@@ -8,11 +8,12 @@ RECEIVER_PORT ?= 8787
 .PHONY: serve test test-native test-components test-e2e build setup setup-test
 
 ## serve: the app on http://127.0.0.1:8080 with the sample stories, plus the newsletter receiver
-# Its dev build goes to its own folder so it never replaces the release build in dist/.
+# Its dev build goes to its own folder so it never replaces the release build in dist/, and
+# its signup form posts to the local receiver unless index.html names another endpoint.
 serve: setup
 	@PORT=$(RECEIVER_PORT) node tools/newsletter-receiver.mjs & receiver=$$!; \
 	trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; \
-	trunk serve --dist target/dev-dist
+	STORYLINE_NEWSLETTER_ENDPOINT=http://127.0.0.1:$(RECEIVER_PORT)/subscribe trunk serve --dist target/dev-dist
 
 ## test: native model tests, component tests in headless Chromium, end-to-end tests
 test: setup-test test-native test-components test-e2e

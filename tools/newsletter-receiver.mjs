@@ -1,30 +1,68 @@
-// A local stand-in for a newsletter provider: records each signup posted to it.
+// A local stand-in for every newsletter provider Storyline speaks, for `make serve` and tests.
 //   node tools/newsletter-receiver.mjs      (PORT, default 8787; SIGNUPS_FILE, default target/signups.jsonl)
-// POST /subscribe with JSON {"email", ...} or a urlencoded form: appends one JSON line to
-// SIGNUPS_FILE, logs it, answers 201. GET /signups lists what was recorded.
+//
+// Providers (see README, "Newsletter signup"):
+//   POST /subscribe                                JSON {"email","story","page"} (json) or a urlencoded form (form)
+//   GET  /ghost/members/api/integrity-token/       a one-time token, as text (ghost)
+//   POST /ghost/members/api/send-magic-link/       Ghost's JSON body, token checked (ghost); answers 201
+// Each accepted signup is logged and appended to SIGNUPS_FILE as one JSON line:
+//   {"provider","content_type","body" (exactly as sent),"fields","received_at"}.
+//
+// Reproducing failures: POST /__faults with JSON {"email", "status"?, "body"?, "content_type"?,
+// "headers"?, "delay_ms"?, "cors"?: false, "drop"?: true, "times"? (default 1)} makes the next
+// signup(s) for that email get that answer instead (drop: the connection is cut; cors: false:
+// no CORS headers, so browsers refuse the answer). Keyed by email so parallel tests never meet.
+//
+// Looking: GET /signups?email=… (accepted signups), GET /attempts?email=… (every signup request
+// received, faulted or not), GET /health.
 import { createServer } from 'node:http';
-import { appendFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 
 const port = Number(process.env.PORT ?? 8787);
 const file = process.env.SIGNUPS_FILE ?? 'target/signups.jsonl';
 mkdirSync(dirname(file), { recursive: true });
 
+const faults = new Map(); // email → [{...fault, times}]
+const attempts = []; // {provider, email, received_at}
+const tokens = new Set();
+
 const cors = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Expose-Headers': 'Retry-After',
 };
 
-function reply(res, status, body) {
-  res.writeHead(status, { ...cors, 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
+function send(res, status, body, { contentType = 'application/json', headers = {}, withCors = true } = {}) {
+  res.writeHead(status, { ...(withCors ? cors : {}), 'Content-Type': contentType, ...headers });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
-function parseSignup(type, raw) {
-  if (type.startsWith('application/json')) return JSON.parse(raw);
-  if (type.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
-  throw new Error(`unsupported content type "${type}"`);
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => { raw += chunk; });
+    req.on('end', () => resolve(raw));
+    req.on('error', reject);
+  });
+}
+
+function parseFields(contentType, raw) {
+  if (contentType.startsWith('application/json')) return JSON.parse(raw);
+  if (contentType.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
+  throw new Error(`unsupported content type "${contentType}"`);
+}
+
+function takeFault(email) {
+  const queue = faults.get(email);
+  const fault = queue?.[0];
+  if (!fault) return null;
+  fault.times -= 1;
+  if (fault.times <= 0) queue.shift();
+  return fault;
 }
 
 function recorded() {
@@ -32,30 +70,83 @@ function recorded() {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
-createServer((req, res) => {
-  const { pathname } = new URL(req.url, 'http://receiver');
-  if (req.method === 'OPTIONS') return reply(res, 204, {});
-  if (req.method === 'GET' && pathname === '/health') return reply(res, 200, { ok: true });
-  if (req.method === 'GET' && pathname === '/signups') return reply(res, 200, recorded());
-  if (req.method !== 'POST' || pathname !== '/subscribe') return reply(res, 404, { message: 'Not found' });
-
-  let raw = '';
-  req.setEncoding('utf8');
-  req.on('data', (chunk) => { raw += chunk; });
-  req.on('end', () => {
-    let signup;
-    try {
-      signup = parseSignup(req.headers['content-type'] ?? '', raw);
-    } catch (error) {
-      return reply(res, 400, { message: `Could not read the signup: ${error.message}` });
-    }
-    const email = typeof signup.email === 'string' ? signup.email.trim() : '';
-    if (!/^[^\s@]+@[^\s@]+$/.test(email)) return reply(res, 422, { message: 'Invalid email address' });
-    const entry = { ...signup, email, received_at: new Date().toISOString() };
-    appendFileSync(file, `${JSON.stringify(entry)}\n`);
-    console.log(`newsletter signup: ${email} (story: ${signup.story ?? 'none'})`);
-    reply(res, 201, { message: 'Subscribed' });
+async function answerFault(req, res, fault) {
+  if (fault.delay_ms) await new Promise((resolve) => setTimeout(resolve, fault.delay_ms));
+  if (fault.drop) return req.socket.destroy();
+  const body = fault.body ?? (fault.status >= 400 ? { message: `Fault ${fault.status}` } : {});
+  send(res, fault.status ?? 200, body, {
+    contentType: fault.content_type ?? 'application/json',
+    headers: fault.headers ?? {},
+    withCors: fault.cors !== false,
   });
+}
+
+async function signup(req, res, provider, validate) {
+  const contentType = req.headers['content-type'] ?? '';
+  const raw = await readBody(req);
+  let fields;
+  try {
+    fields = parseFields(contentType, raw);
+  } catch (error) {
+    return send(res, 400, { message: `Could not read the signup: ${error.message}` });
+  }
+  const email = typeof fields.email === 'string' ? fields.email.trim() : '';
+  attempts.push({ provider, email, received_at: new Date().toISOString() });
+  const fault = takeFault(email);
+  if (fault) return answerFault(req, res, fault);
+  const problem = validate(fields, email);
+  if (problem) return send(res, problem.status, problem.body);
+  appendFileSync(file, `${JSON.stringify({ provider, content_type: contentType, body: raw, fields, received_at: new Date().toISOString() })}\n`);
+  console.log(`newsletter signup (${provider}): ${email} (story: ${fields.story || 'none'})`);
+  send(res, 201, provider === 'ghost' ? {} : { message: 'Subscribed' });
+}
+
+const validEmail = (email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+
+const plainSignup = (_fields, email) =>
+  validEmail(email) ? null : { status: 422, body: { message: 'Invalid email address' } };
+
+const ghostSignup = (fields, email) => {
+  if (!tokens.delete(fields.integrityToken)) {
+    return { status: 400, body: { errors: [{ message: 'Invalid integrity token', type: 'BadRequestError' }] } };
+  }
+  if (!validEmail(email)) return { status: 400, body: { errors: [{ message: 'Invalid email address', type: 'ValidationError' }] } };
+  return null;
+};
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://receiver');
+  const route = `${req.method} ${url.pathname}`;
+  const byEmail = (list) => list.filter((entry) => !url.searchParams.has('email') || (entry.fields?.email ?? entry.email) === url.searchParams.get('email'));
+  switch (route) {
+    case 'GET /health':
+      return send(res, 200, { ok: true });
+    case 'GET /signups':
+      return send(res, 200, byEmail(recorded()));
+    case 'GET /attempts':
+      return send(res, 200, byEmail(attempts));
+    case 'POST /__faults': {
+      const fault = JSON.parse(await readBody(req));
+      const queue = faults.get(fault.email) ?? [];
+      queue.push({ ...fault, times: fault.times ?? 1 });
+      faults.set(fault.email, queue);
+      return send(res, 204, '');
+    }
+    case 'POST /subscribe': {
+      const provider = (req.headers['content-type'] ?? '').startsWith('application/json') ? 'json' : 'form';
+      return signup(req, res, provider, plainSignup);
+    }
+    case 'GET /ghost/members/api/integrity-token/': {
+      const token = randomUUID();
+      tokens.add(token);
+      return send(res, 200, token, { contentType: 'text/plain' });
+    }
+    case 'POST /ghost/members/api/send-magic-link/':
+      return signup(req, res, 'ghost', ghostSignup);
+    default:
+      if (req.method === 'OPTIONS') return send(res, 204, '');
+      return send(res, 404, { message: 'Not found' });
+  }
 }).listen(port, '127.0.0.1', () => {
-  console.log(`newsletter receiver on http://127.0.0.1:${port}/subscribe, recording to ${file}`);
+  console.log(`newsletter receiver on http://127.0.0.1:${port} (json/form: /subscribe, ghost site: /ghost), recording to ${file}`);
 });

@@ -1,5 +1,6 @@
 use crate::api::{self, LoadError};
 use crate::components::{ArticleSkeleton, LoadErrorView, StoryArticle};
+use crate::config;
 use leptos::{either::Either, prelude::*};
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -26,7 +27,7 @@ pub fn StoryPage() -> impl IntoView {
                     Either::Left(view! {
                         <Title text=article.story.title.clone()/>
                         <Meta name="description" content=description/>
-                        <StoryArticle article/>
+                        <StoryArticle article newsletter=config::newsletter_or_explain(None)/>
                     })
                 }
                 Err(error) => Either::Right(error_view(error, move || story.refetch())),

@@ -1,4 +1,7 @@
-//! Fetching stories and the story index from the data base URL.
+//! Talking to servers: stories and the story index from the data base URL here, newsletter
+//! signups in `newsletter`.
+
+pub mod newsletter;
 
 use crate::config;
 use crate::model::{parse::parse_json, slug, Article, ParseError, Story, StoryIndex};

@@ -1,0 +1,179 @@
+//! Sending a newsletter signup to the configured provider.
+
+use crate::config::NewsletterConfig;
+use crate::model::signup::{
+    form_encode, retry_after_hint, server_message, status_message, Provider,
+};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::set_timeout_with_handle;
+use serde_json::json;
+use std::{cell::Cell, fmt, rc::Rc, time::Duration};
+use web_sys::{AbortController, RequestRedirect, ResponseType};
+
+/// What a reader typed, and where they were.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Signup {
+    pub email: String,
+    pub story: Option<String>,
+    pub page: String,
+}
+
+/// Why a signup did not go through. The text is written for readers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SignupError {
+    /// No answer within the configured timeout; the request was aborted.
+    Timeout(Duration),
+    /// No answer at all: offline, DNS, or a CORS refusal, which browsers do not tell apart.
+    Network,
+    /// The endpoint answered with a redirect, so it has moved or is misconfigured.
+    Redirected,
+    /// The provider answered and said no; its own message when it gave one.
+    Rejected(String),
+}
+
+impl fmt::Display for SignupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Timeout(limit) => write!(
+                f,
+                "The newsletter service did not answer within {} seconds. Try again.",
+                limit.as_secs_f64()
+            ),
+            Self::Network => f.write_str(
+                "Could not reach the newsletter service: you may be offline, or the service \
+                 does not accept signups from this site. Check your connection and try again.",
+            ),
+            Self::Redirected => f.write_str(
+                "The newsletter service has moved (it answered with a redirect). \
+                 Please let this site's editors know; your address was not sent.",
+            ),
+            Self::Rejected(message) => f.write_str(message),
+        }
+    }
+}
+
+/// Sends one signup, aborting it when `config.timeout` passes without an answer.
+pub async fn subscribe(config: &NewsletterConfig, signup: &Signup) -> Result<(), SignupError> {
+    let controller = AbortController::new().map_err(|_| SignupError::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            config.timeout,
+        )
+        .ok()
+    };
+    let signal = controller.signal();
+    let with_signal = |request: RequestBuilder| {
+        request
+            .abort_signal(Some(&signal))
+            .redirect(RequestRedirect::Manual)
+    };
+    let result = send(config, signup, with_signal).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    result.map_err(|error| {
+        if timed_out.get() {
+            SignupError::Timeout(config.timeout)
+        } else {
+            error
+        }
+    })
+}
+
+async fn send(
+    config: &NewsletterConfig,
+    signup: &Signup,
+    prepare: impl Fn(RequestBuilder) -> RequestBuilder,
+) -> Result<(), SignupError> {
+    let story = signup.story.as_deref();
+    let response = match config.provider {
+        Provider::Json => {
+            let body = json!({ "email": signup.email, "story": story, "page": signup.page });
+            post(
+                prepare(Request::post(&config.endpoint)),
+                "application/json",
+                body.to_string(),
+            )
+            .await?
+        }
+        Provider::Form => {
+            let fields = [
+                ("email", signup.email.as_str()),
+                ("story", story.unwrap_or_default()),
+                ("page", &signup.page),
+            ];
+            post(
+                prepare(Request::post(&config.endpoint)),
+                "application/x-www-form-urlencoded",
+                form_encode(&fields),
+            )
+            .await?
+        }
+        Provider::Ghost => {
+            // Ghost's own signup forms fetch a one-time integrity token first.
+            let site = config.endpoint.trim_end_matches('/');
+            let token_response = prepare(Request::get(&format!(
+                "{site}/members/api/integrity-token/"
+            )))
+            .send()
+            .await
+            .map_err(|_| SignupError::Network)?;
+            let token = checked(token_response)
+                .await?
+                .text()
+                .await
+                .map_err(|_| SignupError::Network)?;
+            let body = json!({
+                "email": signup.email,
+                "emailType": "subscribe",
+                "labels": [],
+                "name": "",
+                "autoRedirect": true,
+                "integrityToken": token.trim(),
+            });
+            let request = prepare(Request::post(&format!(
+                "{site}/members/api/send-magic-link/"
+            )));
+            post(request, "application/json", body.to_string()).await?
+        }
+    };
+    checked(response).await.map(drop)
+}
+
+async fn post(
+    request: RequestBuilder,
+    content_type: &str,
+    body: String,
+) -> Result<Response, SignupError> {
+    request
+        .header("Content-Type", content_type)
+        .body(body)
+        .map_err(|_| SignupError::Network)?
+        .send()
+        .await
+        .map_err(|_| SignupError::Network)
+}
+
+/// Passes a 2xx answer through; turns anything else into the reader's message.
+async fn checked(response: Response) -> Result<Response, SignupError> {
+    if response.type_() == ResponseType::Opaqueredirect || (300..400).contains(&response.status()) {
+        return Err(SignupError::Redirected);
+    }
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let body = response.text().await.unwrap_or_default();
+    let mut message = server_message(&body).unwrap_or_else(|| status_message(status));
+    if let (429, Some(retry_after)) = (status, retry_after) {
+        message = format!("{message} {}", retry_after_hint(&retry_after));
+    }
+    Err(SignupError::Rejected(message))
+}

@@ -1,0 +1,136 @@
+use super::ArticleSection;
+use crate::api::newsletter::{subscribe, Signup};
+use crate::config::NewsletterConfig;
+use crate::model::signup::check_email;
+use leptos::{ev::SubmitEvent, html, prelude::*};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Gives each signup form on a page its own element ids.
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// "Subscribe to Our Newsletter": an email field that posts to the configured provider.
+/// One request at a time; whatever goes wrong, the typed address stays in the field.
+#[component]
+pub fn NewsletterSignup(config: NewsletterConfig, story: Option<String>) -> impl IntoView {
+    let id = format!(
+        "newsletter-{}",
+        INSTANCES.fetch_add(1, Ordering::Relaxed) + 1
+    );
+    let email = RwSignal::new(String::new());
+    let honeypot = RwSignal::new(String::new());
+    let invalid = RwSignal::new(None::<&'static str>);
+    let input_ref = NodeRef::<html::Input>::new();
+    let success_ref = NodeRef::<html::H3>::new();
+
+    let request = Action::new_local(move |signup: &Signup| {
+        let (config, signup) = (config.clone(), signup.clone());
+        async move { subscribe(&config, &signup).await }
+    });
+    let sending = request.pending();
+    let outcome = request.value();
+    let succeeded = move || matches!(outcome.get(), Some(Ok(())));
+    let failure = move || {
+        outcome.with(|outcome| match outcome {
+            Some(Err(error)) => Some(error.to_string()),
+            _ => None,
+        })
+    };
+
+    let send = move || {
+        if sending.get_untracked() {
+            return;
+        }
+        // Bots fill every field; readers never see this one. Pretend it worked.
+        if !honeypot.get_untracked().is_empty() {
+            outcome.set(Some(Ok(())));
+            return;
+        }
+        match check_email(&email.get_untracked()) {
+            Err(problem) => {
+                invalid.set(Some(problem));
+                if let Some(input) = input_ref.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+            Ok(address) => {
+                invalid.set(None);
+                request.dispatch_local(Signup {
+                    email: address.to_owned(),
+                    story: story.clone(),
+                    page: window().location().href().unwrap_or_default(),
+                });
+            }
+        }
+    };
+    let on_submit = {
+        let send = send.clone();
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            send();
+        }
+    };
+    let dismiss = move |_| {
+        outcome.set(None);
+        email.set(String::new());
+        if let Some(input) = input_ref.get_untracked() {
+            // The form is shown again in this same update; focus it on the next frame.
+            request_animation_frame(move || drop(input.focus()));
+        }
+    };
+    Effect::new(move |_| {
+        if succeeded() {
+            if let Some(heading) = success_ref.get_untracked() {
+                request_animation_frame(move || drop(heading.focus()));
+            }
+        }
+    });
+
+    let message = move || invalid.get().map(str::to_owned).or_else(failure);
+    let (email_id, message_id) = (format!("{id}-email"), format!("{id}-message"));
+    view! {
+        <ArticleSection name="newsletter" title="Subscribe to Our Newsletter">
+            <p class="newsletter-lede">"Get our free daily newsletter"</p>
+            <form class="newsletter-form" novalidate hidden=succeeded aria-busy=move || sending.get().to_string() on:submit=on_submit>
+                <label for=email_id.clone()>"Email address"</label>
+                <div class="newsletter-row">
+                    <input
+                        id=email_id
+                        type="email"
+                        name="email"
+                        autocomplete="email"
+                        node_ref=input_ref
+                        bind:value=email
+                        aria-invalid=move || invalid.get().is_some().to_string()
+                        aria-describedby=message_id.clone()
+                    />
+                    <button type="submit" class="button" disabled=move || sending.get()>
+                        <span class="spinner" aria-hidden="true" hidden=move || !sending.get()></span>
+                        {move || if sending.get() { "Sending…" } else { "Subscribe" }}
+                    </button>
+                </div>
+                <div class="newsletter-trap" aria-hidden="true">
+                    <label>
+                        "Leave this field empty"
+                        <input type="text" name="website" tabindex="-1" autocomplete="off" bind:value=honeypot/>
+                    </label>
+                </div>
+                <p id=message_id class="newsletter-message" role="alert">{message}</p>
+                {move || failure().map(|_| {
+                    let send = send.clone();
+                    view! {
+                        <button type="button" class="button newsletter-retry" disabled=move || sending.get() on:click=move |_| send()>
+                            "Try again"
+                        </button>
+                    }
+                })}
+            </form>
+            <div class="newsletter-success" hidden=move || !succeeded()>
+                <h3 tabindex="-1" node_ref=success_ref>"Success! Now Check Your Email"</h3>
+                <p>
+                    "To complete Subscribe, click the confirmation link in your inbox. If it doesn't arrive within 3 minutes, check your spam folder."
+                </p>
+                <button type="button" class="button" on:click=dismiss>"Ok, Thanks"</button>
+            </div>
+        </ArticleSection>
+    }
+}

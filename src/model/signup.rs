@@ -1,0 +1,219 @@
+//! Newsletter signup rules that need no browser: which provider, whether an address is
+//! worth sending, and how to turn a provider's answer into words for the reader.
+
+use serde::Deserialize;
+use std::str::FromStr;
+
+/// How signups are sent (see README, "Newsletter signup").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Provider {
+    /// `POST` JSON `{"email", "story", "page"}` to the endpoint.
+    #[default]
+    Json,
+    /// The same fields as an HTML form would post them.
+    Form,
+    /// A Ghost site's members API; the endpoint is the site's URL.
+    Ghost,
+}
+
+impl FromStr for Provider {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Self::Json),
+            "form" => Ok(Self::Form),
+            "ghost" => Ok(Self::Ghost),
+            other => Err(format!(
+                "unknown newsletter provider \"{other}\" (expected json, form or ghost)"
+            )),
+        }
+    }
+}
+
+/// The trimmed address if it looks deliverable, or what to tell the reader. Deliberately
+/// loose: the provider has the final word, this only catches typing slips before sending.
+pub fn check_email(input: &str) -> Result<&str, &'static str> {
+    let email = input.trim();
+    if email.is_empty() {
+        return Err("Enter your email address");
+    }
+    let valid = email.len() <= 254
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.split('.').count() >= 2
+                && domain.split('.').all(|label| !label.is_empty())
+        });
+    if valid {
+        Ok(email)
+    } else {
+        Err("Invalid email address")
+    }
+}
+
+/// The message a provider put in an error body: `{"message": …}` or
+/// `{"errors": [{"message": …}]}` (Ghost's shape). Anything else (HTML, plain text,
+/// other JSON) yields nothing, so the reader gets a plain message instead of markup.
+pub fn server_message(body: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Item {
+        message: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Body {
+        message: Option<String>,
+        #[serde(default)]
+        errors: Vec<Item>,
+    }
+    let body: Body = serde_json::from_str(body).ok()?;
+    body.message
+        .or_else(|| body.errors.into_iter().find_map(|item| item.message))
+        .map(|message| message.trim().to_owned())
+        .filter(|message| !message.is_empty())
+}
+
+/// A plain explanation of an HTTP status for when the provider gave none.
+pub fn status_message(status: u16) -> String {
+    match status {
+        429 => "Too many signups right now.".to_owned(),
+        400..=499 => format!("The newsletter service turned the signup down (HTTP {status})."),
+        500..=599 => {
+            format!("The newsletter service had a problem (HTTP {status}). Try again in a moment.")
+        }
+        _ => format!("The newsletter service gave an unexpected answer (HTTP {status})."),
+    }
+}
+
+/// "Try again in 30 seconds." from a `Retry-After` header given in seconds; the HTTP-date
+/// form only says "later", as the reader's clock may not match the server's.
+pub fn retry_after_hint(header: &str) -> String {
+    match header.trim().parse::<u64>() {
+        Ok(0) | Err(_) => "Try again later.".to_owned(),
+        Ok(1) => "Try again in 1 second.".to_owned(),
+        Ok(seconds @ 2..=120) => format!("Try again in {seconds} seconds."),
+        Ok(seconds) => format!("Try again in {} minutes.", seconds.div_ceil(60)),
+    }
+}
+
+/// `application/x-www-form-urlencoded`, as browsers encode forms.
+pub fn form_encode(fields: &[(&str, &str)]) -> String {
+    fn encode(text: &str) -> String {
+        text.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".to_owned(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    }
+    fields
+        .iter()
+        .map(|(name, value)| format!("{}={}", encode(name), encode(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn providers_parse_by_name() {
+        assert_eq!("json".parse(), Ok(Provider::Json));
+        assert_eq!(" Form ".parse(), Ok(Provider::Form));
+        assert_eq!("GHOST".parse(), Ok(Provider::Ghost));
+        assert!("mailchimp"
+            .parse::<Provider>()
+            .unwrap_err()
+            .contains("mailchimp"));
+    }
+
+    #[test]
+    fn email_check_catches_slips_and_trims() {
+        assert_eq!(
+            check_email("  reader@example.com "),
+            Ok("reader@example.com")
+        );
+        assert_eq!(
+            check_email("a.b+tag@sub.example.co.uk"),
+            Ok("a.b+tag@sub.example.co.uk")
+        );
+        assert_eq!(check_email("   "), Err("Enter your email address"));
+        for bad in [
+            "reader",
+            "reader@",
+            "@example.com",
+            "reader@example",
+            "a b@example.com",
+            "a@b@example.com",
+            "reader@example..com",
+            "reader@.com",
+        ] {
+            assert_eq!(check_email(bad), Err("Invalid email address"), "{bad}");
+        }
+        assert_eq!(
+            check_email(&format!("{}@example.com", "a".repeat(250))),
+            Err("Invalid email address")
+        );
+    }
+
+    #[test]
+    fn server_messages_come_from_either_shape_and_nothing_else() {
+        assert_eq!(
+            server_message(r#"{"message":"Already subscribed"}"#).as_deref(),
+            Some("Already subscribed")
+        );
+        assert_eq!(
+            server_message(
+                r#"{"errors":[{"message":"Too many attempts","type":"TooManyRequestsError"}]}"#
+            )
+            .as_deref(),
+            Some("Too many attempts")
+        );
+        for none in [
+            "",
+            "<!doctype html><h1>502 Bad Gateway</h1>",
+            "Bad Gateway",
+            r#"{"error":"x"}"#,
+            r#"{"message":"  "}"#,
+            "[1]",
+        ] {
+            assert_eq!(server_message(none), None, "{none}");
+        }
+    }
+
+    #[test]
+    fn status_classes_get_plain_words() {
+        assert!(status_message(400).contains("turned the signup down (HTTP 400)"));
+        assert!(status_message(503).contains("had a problem (HTTP 503)"));
+        assert_eq!(status_message(429), "Too many signups right now.");
+        assert!(status_message(302).contains("unexpected"));
+    }
+
+    #[test]
+    fn retry_after_is_said_in_reader_units() {
+        assert_eq!(retry_after_hint("30"), "Try again in 30 seconds.");
+        assert_eq!(retry_after_hint("1"), "Try again in 1 second.");
+        assert_eq!(retry_after_hint("600"), "Try again in 10 minutes.");
+        assert_eq!(
+            retry_after_hint("Wed, 21 Oct 2026 07:28:00 GMT"),
+            "Try again later."
+        );
+    }
+
+    #[test]
+    fn form_encoding_matches_browsers() {
+        assert_eq!(
+            form_encode(&[
+                ("email", "a+b@example.com"),
+                ("page", "http://x/y?z=1 2"),
+                ("story", "")
+            ]),
+            "email=a%2Bb%40example.com&page=http%3A%2F%2Fx%2Fy%3Fz%3D1+2&story="
+        );
+    }
+}
