@@ -7,12 +7,17 @@ use std::sync::{
     atomic::{AtomicUsize, Ordering},
     Arc,
 };
+use std::time::Duration;
 use storyline::api::LoadError;
-use storyline::components::{LoadErrorView, LocalDate, StoryArticle};
+use storyline::components::{LoadErrorView, LocalDate, NewsletterSignup, StoryArticle};
+use storyline::config::NewsletterConfig;
+use storyline::model::signup::Provider;
 use storyline::model::{parse::parse_json, Article};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{
+    Element, HtmlButtonElement, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -396,4 +401,126 @@ fn stories_are_fetched_from_the_data_base_named_in_the_page() {
         "https://data.example.org/news/stories/a-story.json"
     );
     assert_eq!(index, "https://data.example.org/news/stories/index.json");
+}
+
+fn signup_form(endpoint: &str) -> HtmlElement {
+    let config = NewsletterConfig {
+        endpoint: endpoint.to_owned(),
+        provider: Provider::Json,
+        timeout: Duration::from_secs(5),
+    };
+    let root = host();
+    // Dropping the handle would unmount the form; tests keep it for their whole run.
+    std::mem::forget(mount_to(root.clone(), move || {
+        view! { <NewsletterSignup config story=Some("a-story".to_owned())/> }
+    }));
+    root
+}
+
+fn type_email(root: &Element, text: &str) {
+    let input: HtmlInputElement = element(root, "input[name=email]");
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn submit(root: &Element) {
+    element::<HtmlElement>(root, "button[type=submit]").click();
+}
+
+#[wasm_bindgen_test]
+async fn signup_checks_the_address_before_sending() {
+    let root = signup_form("http://127.0.0.1:9/subscribe");
+    let input: HtmlInputElement = element(&root, "input[name=email]");
+    let message: Element = element(&root, ".newsletter-message");
+
+    submit(&root);
+    tick().await;
+    assert_eq!(message.text_content().unwrap(), "Enter your email address");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(document().active_element(), Some(input.clone().into()));
+
+    type_email(&root, "reader@example");
+    submit(&root);
+    tick().await;
+    assert_eq!(message.text_content().unwrap(), "Invalid email address");
+    assert_eq!(input.value(), "reader@example", "the typed text stays");
+}
+
+#[wasm_bindgen_test]
+async fn a_filled_honeypot_pretends_success_and_ok_thanks_restores_the_form() {
+    let root = signup_form("http://127.0.0.1:9/subscribe");
+    let trap: HtmlInputElement = element(&root, "input[name=website]");
+    trap.set_value("https://spam.example");
+    trap.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    type_email(&root, "bot@example.com");
+    submit(&root);
+    tick().await;
+
+    let form: HtmlElement = element(&root, "form");
+    let success: HtmlElement = element(&root, ".newsletter-success");
+    assert!(form.hidden() && !success.hidden());
+    assert!(success
+        .text_content()
+        .unwrap()
+        .contains("Success! Now Check Your Email"));
+
+    element::<HtmlElement>(&success, "button").click();
+    tick().await;
+    assert!(!form.hidden() && success.hidden());
+    assert_eq!(
+        element::<HtmlInputElement>(&root, "input[name=email]").value(),
+        ""
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_request_keeps_the_address_and_offers_try_again() {
+    // Port 9 (discard) is closed here: a real connection failure, not a stand-in.
+    let root = signup_form("http://127.0.0.1:9/subscribe");
+    type_email(&root, "reader@example.com");
+    submit(&root);
+    tick().await;
+    let button: HtmlButtonElement = element(&root, "button[type=submit]");
+    assert!(button.disabled(), "one request at a time");
+    assert_eq!(
+        element::<Element>(&root, "form")
+            .get_attribute("aria-busy")
+            .as_deref(),
+        Some("true")
+    );
+
+    let message: Element = element(&root, ".newsletter-message");
+    for _ in 0..100 {
+        if !message.text_content().unwrap().is_empty() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert!(message
+        .text_content()
+        .unwrap()
+        .starts_with("Could not reach the newsletter service"));
+    assert_eq!(
+        element::<HtmlInputElement>(&root, "input[name=email]").value(),
+        "reader@example.com"
+    );
+    assert!(!button.disabled());
+    assert_eq!(
+        element::<Element>(&root, ".newsletter-retry")
+            .text_content()
+            .unwrap(),
+        "Try again"
+    );
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
