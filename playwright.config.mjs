@@ -38,7 +38,7 @@ export default defineConfig({
     },
     {
       command: 'node tools/newsletter-receiver.mjs',
-      env: { PORT: String(RECEIVER_PORT), SIGNUPS_FILE: 'target/e2e-signups.jsonl' },
+      env: { PORT: String(RECEIVER_PORT), SIGNUPS_FILE: 'target/e2e-signups.jsonl', RESET_SIGNUPS: '1' },
       url: `http://127.0.0.1:${RECEIVER_PORT}/health`,
       reuseExistingServer: false,
     },

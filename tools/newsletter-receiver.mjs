@@ -1,5 +1,6 @@
 // A local stand-in for every newsletter provider Storyline speaks, for `make serve` and tests.
-//   node tools/newsletter-receiver.mjs      (PORT, default 8787; SIGNUPS_FILE, default target/signups.jsonl)
+//   node tools/newsletter-receiver.mjs      (PORT, default 8787; SIGNUPS_FILE, default target/signups.jsonl;
+//                                            RESET_SIGNUPS=1 empties that file first)
 //
 // Providers (see README, "Newsletter signup"):
 //   POST /subscribe                                JSON {"email","story","page"} (json) or a urlencoded form (form)
@@ -16,13 +17,14 @@
 // Looking: GET /signups?email=… (accepted signups), GET /attempts?email=… (every signup request
 // received, faulted or not), GET /health.
 import { createServer } from 'node:http';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 
 const port = Number(process.env.PORT ?? 8787);
 const file = process.env.SIGNUPS_FILE ?? 'target/signups.jsonl';
 mkdirSync(dirname(file), { recursive: true });
+if (process.env.RESET_SIGNUPS === '1') writeFileSync(file, '');
 
 const faults = new Map(); // email → [{...fault, times}]
 const attempts = []; // {provider, email, received_at}

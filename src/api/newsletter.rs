@@ -2,7 +2,8 @@
 
 use crate::config::NewsletterConfig;
 use crate::model::signup::{
-    form_encode, retry_after_hint, server_message, status_message, Provider,
+    form_encode, retry_after_hint, seconds_phrase, server_message, status_message, with_hint,
+    Provider,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout_with_handle;
@@ -36,8 +37,8 @@ impl fmt::Display for SignupError {
         match self {
             Self::Timeout(limit) => write!(
                 f,
-                "The newsletter service did not answer within {} seconds. Try again.",
-                limit.as_secs_f64()
+                "The newsletter service did not answer within {}. Try again.",
+                seconds_phrase(limit.as_secs_f64())
             ),
             Self::Network => f.write_str(
                 "Could not reach the newsletter service: you may be offline, or the service \
@@ -173,7 +174,7 @@ async fn checked(response: Response) -> Result<Response, SignupError> {
     let body = response.text().await.unwrap_or_default();
     let mut message = server_message(&body).unwrap_or_else(|| status_message(status));
     if let (429, Some(retry_after)) = (status, retry_after) {
-        message = format!("{message} {}", retry_after_hint(&retry_after));
+        message = with_hint(&message, &retry_after_hint(&retry_after));
     }
     Err(SignupError::Rejected(message))
 }

@@ -91,9 +91,28 @@ pub fn status_message(status: u16) -> String {
 pub fn retry_after_hint(header: &str) -> String {
     match header.trim().parse::<u64>() {
         Ok(0) | Err(_) => "Try again later.".to_owned(),
-        Ok(1) => "Try again in 1 second.".to_owned(),
-        Ok(seconds @ 2..=120) => format!("Try again in {seconds} seconds."),
+        Ok(seconds @ 1..=120) => format!("Try again in {}.", seconds_phrase(seconds as f64)),
         Ok(seconds) => format!("Try again in {} minutes.", seconds.div_ceil(60)),
+    }
+}
+
+/// "1 second", "1.5 seconds", "30 seconds".
+pub fn seconds_phrase(seconds: f64) -> String {
+    if seconds == 1.0 {
+        "1 second".to_owned()
+    } else {
+        format!("{seconds} seconds")
+    }
+}
+
+/// Joins a provider's message and our hint as two sentences, whatever the provider's
+/// punctuation: "Too many signups. Try again in 30 seconds."
+pub fn with_hint(message: &str, hint: &str) -> String {
+    let message = message.trim_end();
+    if message.ends_with(['.', '!', '?']) {
+        format!("{message} {hint}")
+    } else {
+        format!("{message}. {hint}")
     }
 }
 
@@ -202,6 +221,19 @@ mod tests {
         assert_eq!(
             retry_after_hint("Wed, 21 Oct 2026 07:28:00 GMT"),
             "Try again later."
+        );
+        assert_eq!(seconds_phrase(1.5), "1.5 seconds");
+    }
+
+    #[test]
+    fn hints_follow_messages_as_their_own_sentence() {
+        assert_eq!(
+            with_hint("Too many signups", "Try again."),
+            "Too many signups. Try again."
+        );
+        assert_eq!(
+            with_hint("Slow down! ", "Try again."),
+            "Slow down! Try again."
         );
     }
 

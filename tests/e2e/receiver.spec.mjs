@@ -36,18 +36,23 @@ test('lists the recorded signups and writes them to the file', async ({ request 
   const response = await request.get(`${RECEIVER_URL}/signups`);
   expect(response.status()).toBe(200);
   const signups = await response.json();
-  const emails = signups.map((signup) => signup.email);
+  const emails = signups.map((signup) => signup.fields.email);
   expect(emails).toContain(jsonEmail);
   expect(emails).toContain(formEmail);
   expect(emails).not.toContain('nope');
-  expect(signups.find((signup) => signup.email === jsonEmail)).toMatchObject({
-    story: 'seed',
-    page: 'http://x',
+  expect(signups.find((signup) => signup.fields.email === jsonEmail)).toMatchObject({
+    provider: 'json',
+    content_type: 'application/json',
+    fields: { story: 'seed', page: 'http://x' },
     received_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+  });
+  expect(signups.find((signup) => signup.fields.email === formEmail)).toMatchObject({
+    provider: 'form',
+    body: `email=${encodeURIComponent(formEmail)}`,
   });
 
   const lines = readFileSync(SIGNUPS_FILE, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  const recorded = lines.map((line) => line.email);
+  const recorded = lines.map((line) => line.fields.email);
   expect(recorded).toContain(jsonEmail);
   expect(recorded).toContain(formEmail);
 });

@@ -71,3 +71,57 @@ export async function expectNoAxeViolations(page, label = 'page') {
     .join('\n');
   expect(violations.map((v) => v.id), `axe-core violations on ${label}:\n${report}`).toEqual([]);
 }
+
+/** Where the receiver takes json and form signups. */
+export const SUBSCRIBE_URL = `${RECEIVER_URL}/subscribe`;
+/** The receiver's stand-in for a Ghost site (the site URL, not an API path). */
+export const GHOST_SITE_URL = `${RECEIVER_URL}/ghost`;
+
+/** A signup address no other test (or earlier run) uses. */
+export const uniqueEmail = (prefix = 'reader') =>
+  `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}@example.com`;
+
+/**
+ * Configures the newsletter signup the documented way: `<meta name="storyline-newsletter-*">`
+ * tags, added to every page this `page` loads once the document is parsed (before the app
+ * reads them when a story renders). `provider` defaults to json and its endpoint to the
+ * receiver's (the Ghost site for ghost); `timeout` is in seconds, as a string.
+ */
+export async function configureNewsletter(page, { provider = 'json', endpoint, timeout } = {}) {
+  const settings = {
+    endpoint: endpoint ?? (provider === 'ghost' ? GHOST_SITE_URL : SUBSCRIBE_URL),
+    provider,
+    timeout,
+  };
+  await page.addInitScript((meta) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      for (const [name, content] of Object.entries(meta)) {
+        if (content === undefined || content === null) continue;
+        const tag = document.createElement('meta');
+        tag.name = `storyline-newsletter-${name}`;
+        tag.content = content;
+        document.head.append(tag);
+      }
+    });
+  }, settings);
+}
+
+/** Makes the receiver answer the next signup for `fault.email` as described (see the receiver). */
+export async function injectFault(request, fault) {
+  const response = await request.post(`${RECEIVER_URL}/__faults`, { data: fault });
+  expect(response.status(), 'the receiver took the fault').toBe(204);
+}
+
+/** Every signup request the receiver got for `email`, accepted or not. */
+export async function receiverAttempts(request, email) {
+  const response = await request.get(`${RECEIVER_URL}/attempts?${new URLSearchParams({ email })}`);
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+/** The signups the receiver accepted for `email`: {provider, content_type, body, fields, received_at}. */
+export async function receiverSignups(request, email) {
+  const response = await request.get(`${RECEIVER_URL}/signups?${new URLSearchParams({ email })}`);
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
