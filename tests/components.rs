@@ -524,3 +524,65 @@ async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+fn newsletter_settings_come_from_the_mount_element_then_the_page() {
+    use storyline::config::newsletter;
+
+    assert!(newsletter(None)
+        .unwrap_err()
+        .contains("no endpoint is configured"));
+
+    let metas: Vec<Element> = [
+        (
+            "storyline-newsletter-endpoint",
+            "https://page.example/subscribe",
+        ),
+        ("storyline-newsletter-provider", "form"),
+    ]
+    .into_iter()
+    .map(|(name, content)| {
+        let meta = document().create_element("meta").unwrap();
+        meta.set_attribute("name", name).unwrap();
+        meta.set_attribute("content", content).unwrap();
+        document().head().unwrap().append_child(&meta).unwrap();
+        meta
+    })
+    .collect();
+    let from_page = newsletter(None);
+
+    let widget = document().create_element("div").unwrap();
+    widget
+        .set_attribute("data-newsletter-endpoint", "https://ghost.example")
+        .unwrap();
+    widget
+        .set_attribute("data-newsletter-provider", "ghost")
+        .unwrap();
+    widget
+        .set_attribute("data-newsletter-timeout", "2.5")
+        .unwrap();
+    let from_widget = newsletter(Some(&widget));
+    widget
+        .set_attribute("data-newsletter-provider", "carrier-pigeon")
+        .unwrap();
+    let unknown_provider = newsletter(Some(&widget));
+    metas.iter().for_each(Element::remove);
+
+    assert_eq!(
+        from_page,
+        Ok(NewsletterConfig {
+            endpoint: "https://page.example/subscribe".into(),
+            provider: Provider::Form,
+            timeout: Duration::from_secs(10),
+        })
+    );
+    assert_eq!(
+        from_widget,
+        Ok(NewsletterConfig {
+            endpoint: "https://ghost.example".into(),
+            provider: Provider::Ghost,
+            timeout: Duration::from_millis(2500),
+        })
+    );
+    assert!(unknown_provider.unwrap_err().contains("carrier-pigeon"));
+}
