@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 
 export const APP_PORT = 4173;
 export const RECEIVER_PORT = 8788;
+export const HOST_PORT = 4174;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -34,6 +35,12 @@ export default defineConfig({
       // tests/fixtures adds malformed and edge-case stories under /stories/.
       command: `node tools/serve-static.mjs --port ${APP_PORT} dist tests/fixtures`,
       url: `http://127.0.0.1:${APP_PORT}/stories/index.json`,
+      reuseExistingServer: false,
+    },
+    {
+      // A publisher's page on another origin, embedding widgets from the app's port.
+      command: `node tools/serve-static.mjs --port ${HOST_PORT} tests/fixtures/host`,
+      url: `http://127.0.0.1:${HOST_PORT}/`,
       reuseExistingServer: false,
     },
     {

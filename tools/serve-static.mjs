@@ -44,12 +44,14 @@ createServer(async (req, res) => {
   let file = await find(pathname);
   if (!file && !extname(pathname)) file = await find('/index.html');
   if (!file) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
     return res.end('Not found');
   }
   res.writeHead(200, {
     'Content-Type': types[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
+    // widget.js, the module it loads, its wasm and the stories are fetched by other sites.
+    'Access-Control-Allow-Origin': '*',
   });
   res.end(await readFile(file));
 }).listen(port, '127.0.0.1', () => {

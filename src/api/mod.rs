@@ -77,7 +77,11 @@ pub async fn fetch_story(slug: String) -> Result<Arc<Article>, LoadError> {
     if !slug::is_valid(&slug) {
         return Err(LoadError::NotFound);
     }
-    let url = story_url(&slug);
+    fetch_story_at(story_url(&slug)).await
+}
+
+/// The story whose JSON is at `url`, wherever that is (an embedding page names it).
+pub async fn fetch_story_at(url: String) -> Result<Arc<Article>, LoadError> {
     let mut story: Story = fetch_json(&url).await?;
     resolve_images(&mut story, &url);
     Ok(Arc::new(Article::new(story)))

@@ -1,5 +1,5 @@
 use super::citation::{expandable_citation, missing_citation};
-use super::ArticleSection;
+use super::{ArticleSection, Placement};
 use crate::browser::{copy_text, reveal};
 use crate::model::{anchors, Article, Citation};
 use leptos::{either::Either, html, prelude::*, task::spawn_local};
@@ -15,8 +15,12 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
     // One announcement region for the whole list: live regions must exist before their
     // text changes to be read out, and a thousand of them would be noise.
     let status = RwSignal::new(String::new());
+    let placement = Placement::current();
+    let owns_location = placement.owns_location();
     Effect::new(move |_| {
-        let Some(list) = list.get() else { return };
+        let Some(list) = list.get().filter(|_| owns_location) else {
+            return;
+        };
         let fragment = window().location().hash().unwrap_or_default();
         let fact = anchors::fact_number(&fragment)
             .and_then(|number| {
@@ -33,7 +37,9 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
 
     (!article.story.facts.is_empty()).then(|| {
         let items = (0..article.story.facts.len())
-            .map(|index| view! { <FactItem article=article.clone() index status/> })
+            .map(|index| {
+                view! { <FactItem article=article.clone() index status placement=placement.clone()/> }
+            })
             .collect_view();
         view! {
             <ArticleSection name="facts" title="Facts">
@@ -45,7 +51,12 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
 }
 
 #[component]
-fn FactItem(article: Arc<Article>, index: usize, status: RwSignal<String>) -> impl IntoView {
+fn FactItem(
+    article: Arc<Article>,
+    index: usize,
+    status: RwSignal<String>,
+    placement: Placement,
+) -> impl IntoView {
     let number = index + 1;
     let mut buttons = Vec::new();
     let mut panels = Vec::new();
@@ -68,15 +79,17 @@ fn FactItem(article: Arc<Article>, index: usize, status: RwSignal<String>) -> im
     }
 
     let fact_text = article.fact_as_text(index);
+    let fact_link = format!(
+        "{}#{}",
+        placement.story_url(&article.story.slug),
+        anchors::fact_id(number)
+    );
     let copy_link = move |_| {
-        let location = window().location();
-        let page = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
+        announce_copy(
+            status,
+            fact_link.clone(),
+            format!("Link to fact {number} copied."),
         );
-        let link = format!("{page}#{}", anchors::fact_id(number));
-        announce_copy(status, link, format!("Link to fact {number} copied."));
     };
     let copy_fact = move |_| {
         announce_copy(

@@ -1,10 +1,12 @@
 use super::ArticleSection;
+use super::Placement;
 use crate::model::{links, slug, Related};
 use leptos::{either::Either, prelude::*};
 
 /// "Read more": links to related stories on this site.
 #[component]
 pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
+    let placement = Placement::current();
     (!related.is_empty()).then(|| {
         let items = related
             .into_iter()
@@ -16,7 +18,7 @@ pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
                     .map(|image| view! { <img src=image.src alt="" loading="lazy" decoding="async"/> });
                 let content = view! { {thumbnail} <span class="related-title">{story.title}</span> };
                 let item = if slug::is_valid(&story.slug) {
-                    Either::Left(view! { <a href=format!("/stories/{}", story.slug)>{content}</a> })
+                    Either::Left(view! { <a href=placement.story_href(&story.slug)>{content}</a> })
                 } else {
                     Either::Right(content)
                 };

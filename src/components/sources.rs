@@ -1,4 +1,4 @@
-use super::{ArticleSection, ExternalLink, LocalDate};
+use super::{ArticleSection, ExternalLink, LocalDate, Placement};
 use crate::browser::reveal;
 use crate::model::{anchors, backlink_letter, Article};
 use leptos::{ev::MouseEvent, prelude::*};
@@ -10,6 +10,7 @@ use web_sys::Element;
 /// the story gives an http(s) URL, with back-links to the facts that cite it.
 #[component]
 pub fn Sources(article: Arc<Article>) -> impl IntoView {
+    let owns_location = Placement::current().owns_location();
     let items = article
         .numbered_sources()
         .map(|(number, source)| {
@@ -32,7 +33,7 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
                         {date}
                     </span>
                     " "
-                    {backlinks(article.citing_facts(number))}
+                    {backlinks(article.citing_facts(number), owns_location)}
                 </li>
             }
         })
@@ -48,7 +49,7 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
 
 /// "Cited in 2 facts: a b", each letter a link back to a citing fact, as Wikipedia does;
 /// a single back-link is an arrow.
-fn backlinks(facts: &[usize]) -> impl IntoView {
+fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
     let count = match facts.len() {
         0 => "Not cited in any fact".to_owned(),
         1 => "Cited in 1 fact".to_owned(),
@@ -70,7 +71,7 @@ fn backlinks(facts: &[usize]) -> impl IntoView {
                     class="backlink"
                     href=format!("#{}", anchors::fact_id(number))
                     aria-label=format!("Back to fact {number}")
-                    on:click=move |event| back_to_fact(event, number)
+                    on:click=move |event| back_to_fact(event, number, owns_location)
                 >
                     {label}
                 </a>
@@ -82,7 +83,7 @@ fn backlinks(facts: &[usize]) -> impl IntoView {
 
 /// Reveals the fact within the same story (page or widget), rather than letting the
 /// router or the browser jump there without moving focus or showing where it landed.
-fn back_to_fact(event: MouseEvent, number: usize) {
+fn back_to_fact(event: MouseEvent, number: usize, owns_location: bool) {
     let id = anchors::fact_id(number);
     let fact = event
         .current_target()
@@ -92,8 +93,9 @@ fn back_to_fact(event: MouseEvent, number: usize) {
     if let Some(fact) = fact {
         event.prevent_default();
         reveal(fact.unchecked_ref());
-        // Replacing keeps the address shareable without adding a history step per click.
-        if let Ok(history) = window().history() {
+        // Replacing keeps the address shareable without adding a history step per click;
+        // an embedding page's address is not ours to change.
+        if let Some(history) = window().history().ok().filter(|_| owns_location) {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{id}")));
         }
     }

@@ -51,8 +51,15 @@ fn FocusMainOnNavigate() -> impl IntoView {
     });
 }
 
-/// Entry point of the app's own page (`index.html`).
+/// Entry point of the module: mounts the app on its own page (`index.html`, marked by
+/// `<body data-storyline-app>`). The same module backs `widget.js` on other sites' pages,
+/// which must not get the app; there `mount::widget` takes over.
 pub fn start() {
     console_error_panic_hook::set_once();
-    mount_to_body(App);
+    if document()
+        .body()
+        .is_some_and(|body| body.has_attribute("data-storyline-app"))
+    {
+        mount_to_body(App);
+    }
 }

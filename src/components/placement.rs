@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+/// Where an article is shown. The app's own page owns the address bar; a widget on
+/// another site's page must leave the host's URL alone and link back to the app.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Placement {
+    #[default]
+    Page,
+    /// Embedded in a host page; `app_base` is the app's URL, ending in `/`.
+    Embedded { app_base: String },
+}
+
+impl Placement {
+    /// The placement provided by the mount, the app's page when none was.
+    pub fn current() -> Self {
+        use_context().unwrap_or_default()
+    }
+
+    /// May components read and write the address bar (fact anchors, back-links)?
+    pub fn owns_location(&self) -> bool {
+        matches!(self, Self::Page)
+    }
+
+    /// A link to a story's page in the app: in-app path on the page, absolute from a widget.
+    pub fn story_href(&self, slug: &str) -> String {
+        match self {
+            Self::Page => format!("/stories/{slug}"),
+            Self::Embedded { app_base } => format!("{app_base}stories/{slug}"),
+        }
+    }
+
+    /// The absolute URL of a story's page, for sharing.
+    pub fn story_url(&self, slug: &str) -> String {
+        match self {
+            Self::Page => format!(
+                "{}{}",
+                window().location().origin().unwrap_or_default(),
+                self.story_href(slug)
+            ),
+            Self::Embedded { .. } => self.story_href(slug),
+        }
+    }
+}
