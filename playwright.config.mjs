@@ -38,9 +38,9 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // A publisher's page on another origin, embedding widgets from the app's port.
-      command: `node tools/serve-static.mjs --port ${HOST_PORT} tests/fixtures/host`,
-      url: `http://127.0.0.1:${HOST_PORT}/`,
+      // The embed demo as a publisher's page on another origin, loading widgets from the app's.
+      command: `node tools/serve-static.mjs --port ${HOST_PORT} --base http://127.0.0.1:${APP_PORT}/ public`,
+      url: `http://127.0.0.1:${HOST_PORT}/embed-demo.html`,
       reuseExistingServer: false,
     },
     {

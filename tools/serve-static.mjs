@@ -1,7 +1,9 @@
 // Serves built files on loopback the way a static host would: real 404s for missing
 // files, and index.html for extension-less paths so app routes load on a fresh visit.
-//   node tools/serve-static.mjs --port 4173 ROOT [ROOT...]
+//   node tools/serve-static.mjs --port 4173 [--base URL] ROOT [ROOT...]
 // Each request is looked up in the roots in order (tests add a fixtures root after dist).
+// --base adds <base href="URL"> to HTML pages, so a page copied to another origin (the
+// embed demo, in tests) still finds its relative URLs at URL.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -9,6 +11,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const portFlag = args.indexOf('--port');
 const port = portFlag >= 0 ? Number(args.splice(portFlag, 2)[1]) : 4173;
+const baseFlag = args.indexOf('--base');
+const base = baseFlag >= 0 ? args.splice(baseFlag, 2)[1] : null;
 const roots = (args.length ? args : ['dist']).map((root) => resolve(root));
 
 const types = {
@@ -53,7 +57,8 @@ createServer(async (req, res) => {
     // widget.js, the module it loads, its wasm and the stories are fetched by other sites.
     'Access-Control-Allow-Origin': '*',
   });
-  res.end(await readFile(file));
+  const content = await readFile(file);
+  res.end(base && extname(file) === '.html' ? content.toString().replace('<head>', `<head><base href="${base}">`) : content);
 }).listen(port, '127.0.0.1', () => {
   console.log(`serving ${roots.join(', ')} on http://127.0.0.1:${port}`);
 });

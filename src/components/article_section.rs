@@ -1,7 +1,9 @@
+use super::Placement;
 use leptos::prelude::*;
 
 /// A titled part of the article. Naming the section by its heading makes it a region
-/// that screen-reader users can jump to ("Facts region").
+/// that screen-reader users can jump to ("Facts region"). Embedded, a page may hold
+/// several stories, so the story's title joins the name ("Facts, Seoul: …").
 #[component]
 pub fn ArticleSection(
     name: &'static str,
@@ -9,7 +11,10 @@ pub fn ArticleSection(
     children: Children,
 ) -> impl IntoView {
     let heading_id = format!("{name}-heading");
-    let labelled_by = heading_id.clone();
+    let labelled_by = match Placement::current() {
+        Placement::Page => heading_id.clone(),
+        Placement::Embedded { .. } => format!("{heading_id} {STORY_TITLE_ID}"),
+    };
     view! {
         <section class=name aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
@@ -17,3 +22,6 @@ pub fn ArticleSection(
         </section>
     }
 }
+
+/// The id of the story's headline, which embedded sections include in their names.
+pub const STORY_TITLE_ID: &str = "story-title";

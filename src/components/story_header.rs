@@ -1,4 +1,4 @@
-use super::{ExternalLink, LocalDate};
+use super::{article_section::STORY_TITLE_ID, ExternalLink, LocalDate};
 use crate::model::{links, Article};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -35,7 +35,7 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
 
     view! {
         <header class="story-header">
-            <h1 class="story-title">{story.title}</h1>
+            <h1 class="story-title" id=STORY_TITLE_ID>{story.title}</h1>
             {image}
             {story.teaser.map(|teaser| view! { <p class="teaser">{teaser}</p> })}
             <p class="byline">{byline} <LocalDate iso=story.published_at/> {updated}</p>

@@ -7,6 +7,7 @@ pub mod date;
 pub mod index;
 pub mod links;
 pub mod parse;
+pub mod sections;
 pub mod signup;
 pub mod slug;
 pub mod story;

@@ -6,6 +6,7 @@
 use crate::api::{fetch_story_at, LoadError};
 use crate::components::{ArticleSkeleton, NewsletterSignup, Placement, StoryArticle};
 use crate::config;
+use crate::model::sections::Sections;
 use leptos::{either::Either, mount::mount_to, prelude::*};
 use std::{any::Any, cell::RefCell};
 use wasm_bindgen::{prelude::*, JsCast};
@@ -98,10 +99,11 @@ fn mount(host: &Element, placement: Placement) -> Result<(), JsValue> {
 
     let newsletter = config::newsletter_or_explain(Some(host));
     let story_url = host.get_attribute("data-storyline-story");
+    let sections = Sections::parse(&host.get_attribute("data-sections").unwrap_or_default());
     let handle = mount_to(root.unchecked_into(), move || {
         provide_context(placement);
         match story_url {
-            Some(url) => Either::Left(view! { <StoryWidget url newsletter/> }),
+            Some(url) => Either::Left(view! { <StoryWidget url newsletter sections/> }),
             None => Either::Right(
                 newsletter.map(|config| view! { <NewsletterSignup config story=None/> }),
             ),
@@ -112,24 +114,33 @@ fn mount(host: &Element, placement: Placement) -> Result<(), JsValue> {
 }
 
 #[component]
-fn StoryWidget(url: String, newsletter: Option<config::NewsletterConfig>) -> impl IntoView {
+fn StoryWidget(
+    url: String,
+    newsletter: Option<config::NewsletterConfig>,
+    sections: Result<Sections, String>,
+) -> impl IntoView {
     let url = url.trim().to_owned();
-    if url.is_empty() {
-        return Either::Left(widget_error(
-            "data-storyline-story needs the URL of a story's JSON.",
-        ));
-    }
+    let checked = match sections {
+        Ok(_) if url.is_empty() => {
+            Err("data-storyline-story needs the URL of a story's JSON.".to_owned())
+        }
+        other => other,
+    };
+    let sections = match checked {
+        Ok(sections) => sections,
+        Err(problem) => return Either::Left(widget_error(&problem)),
+    };
     let story = LocalResource::new(move || fetch_story_at(url.clone()));
     Either::Right(view! {
         <Suspense fallback=ArticleSkeleton>
             {move || {
                 let newsletter = newsletter.clone();
                 Suspend::new(async move {
-                match story.await {
-                    Ok(article) => Either::Left(view! { <StoryArticle article newsletter/> }),
-                    Err(error) => Either::Right(widget_error(&load_problem(&error))),
-                }
-            })
+                    match story.await {
+                        Ok(article) => Either::Left(view! { <StoryArticle article newsletter sections/> }),
+                        Err(error) => Either::Right(widget_error(&load_problem(&error))),
+                    }
+                })
             }}
         </Suspense>
     })

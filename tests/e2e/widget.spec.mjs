@@ -1,9 +1,9 @@
-// The embeddable widget on a publisher's page served from another origin
-// (tests/fixtures/host on port 4174), loading widget.js from the app's port.
+// The embeddable widget: public/embed-demo.html, with its hostile CSS, served as a
+// publisher's page from another origin (port 4174) and loading widget.js from the app's.
 import { test, expect } from '@playwright/test';
-import { BIKE_LANES_SLUG, RECEIVER_URL, SEED_SLUG, loadSample, uniqueEmail } from './support.mjs';
+import { BIKE_LANES_SLUG, RECEIVER_URL, SEED_SLUG, expectNoAxeViolations, loadSample, uniqueEmail } from './support.mjs';
 
-const HOST_PAGE = 'http://127.0.0.1:4174/';
+const HOST_PAGE = 'http://127.0.0.1:4174/embed-demo.html';
 const APP = 'http://127.0.0.1:4173/';
 const seed = loadSample(SEED_SLUG);
 const bikes = loadSample(BIKE_LANES_SLUG);
@@ -32,24 +32,49 @@ test('citations expand inside a widget, without touching the host URL or title',
   await page.locator('#seed-widget #source-2 .source-backlinks a', { hasText: 'b' }).click();
   await expect(page.locator('#seed-widget #fact-4')).toHaveClass(/is-highlighted/);
   expect(page.url()).toBe(HOST_PAGE);
-  await expect(page).toHaveTitle("A publisher's page");
+  await expect(page).toHaveTitle("Storyline embed demo: a publisher's page");
 });
 
+/** Adds a widget element to the host page, as a publisher's script might. */
+async function addWidget(page, id, attributes) {
+  await page.evaluate(({ id, attributes }) => {
+    const element = document.createElement('div');
+    element.id = id;
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.querySelector('main').append(element);
+  }, { id, attributes });
+}
+
 test('links to other stories open the app, not a route on the host', async ({ page }) => {
-  const related = page.locator('#bike-widget section.related a').first();
+  await addWidget(page, 'related-widget', { 'data-storyline-story': `${APP}stories/${BIKE_LANES_SLUG}.json`, 'data-sections': 'related' });
+  const related = page.locator('#related-widget section.related a').first();
   await expect(related).toHaveAttribute('href', `${APP}stories/${bikes.related[0].slug}`);
+  await expect(page.locator('#related-widget section.facts')).toHaveCount(0);
+});
+
+test('data-sections picks what a widget shows', async ({ page }) => {
+  const bike = page.locator('#bike-widget');
+  await expect(bike.locator('section.facts')).toBeVisible();
+  await expect(bike.locator('section.sources')).toBeVisible();
+  await expect(bike.locator('section.predictions')).toBeVisible();
+  await expect(bike.locator('section.narratives')).toHaveCount(0);
+  await expect(bike.locator('section.related')).toHaveCount(0);
+  await expect(page.locator('#seed-widget section.narratives')).toBeVisible();
 });
 
 test('data-theme="dark" gives that widget dark colours whatever the host prefers', async ({ page }) => {
-  const dark = await page.locator('#bike-widget').evaluate((el) => getComputedStyle(el).backgroundColor);
-  const light = await page.locator('#seed-widget').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const background = (id) =>
+    page.locator(id).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.storyline-widget')).backgroundColor);
+  const dark = await background('#bike-widget');
+  const light = await background('#seed-widget');
   expect(dark).toBe('rgb(18, 20, 23)');
   expect(light).toBe('rgb(255, 255, 255)');
 });
 
-test('the signup widget posts to the receiver named in its attributes', async ({ page, request }) => {
+test('a signup widget posts to the receiver named in its attributes', async ({ page, request }) => {
+  await addWidget(page, 'test-signup', { 'data-storyline-signup': '', 'data-newsletter-endpoint': `${RECEIVER_URL}/subscribe` });
   const email = uniqueEmail('widget');
-  const widget = page.locator('#signup-widget');
+  const widget = page.locator('#test-signup');
   await widget.getByLabel('Email address').fill(email);
   await widget.getByRole('button', { name: 'Subscribe' }).click();
   await expect(widget.getByRole('heading', { name: 'Success! Now Check Your Email' })).toBeVisible();
@@ -58,30 +83,55 @@ test('the signup widget posts to the receiver named in its attributes', async ({
   expect(JSON.parse(signups[0].body)).toEqual({ email, story: null, page: HOST_PAGE });
 });
 
-test('a widget with an unreachable story shows its error while the others work', async ({ page }) => {
-  await expect(page.locator('#broken-widget .widget-error')).toContainText('Storyline could not show this story');
-  await expect(page.locator('#broken-widget .widget-error')).toContainText('not found');
+test('bad attributes show a small error in that widget while the others work', async ({ page }) => {
+  const errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await addWidget(page, 'unreachable', { 'data-storyline-story': `${APP}stories/no-such-story.json` });
+  await addWidget(page, 'no-url', { 'data-storyline-story': '' });
+  await addWidget(page, 'bad-section', { 'data-storyline-story': `${APP}stories/${SEED_SLUG}.json`, 'data-sections': 'facts,comments' });
+
+  await expect(page.locator('#unreachable .widget-error')).toContainText('the story was not found at its URL');
+  await expect(page.locator('#no-url .widget-error')).toContainText("needs the URL of a story's JSON");
+  await expect(page.locator('#bad-section .widget-error')).toContainText('unknown section "comments"');
+  expect(errors.filter((text) => text.startsWith('Storyline widget:'))).toHaveLength(3);
   await expect(page.locator('#bike-widget h1.story-title')).toHaveText(bikes.title);
+  await expect(page.locator('#host-text')).toBeVisible();
 });
 
-test('the host page keeps its own styles, and widgets keep theirs', async ({ page }) => {
-  const hostText = page.locator('#host-text');
-  const hostFont = await hostText.evaluate((el) => getComputedStyle(el).fontFamily);
-  expect(hostFont).not.toContain('Charter');
-  // The widget's own typography applies inside it.
-  const widgetFont = await page
-    .locator('#seed-widget')
-    .evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.teaser')).fontFamily);
-  expect(widgetFont).toContain('Charter');
+test('hostile host styles do not reach into widgets', async ({ page }) => {
+  const inWidget = (selector, property) =>
+    page.locator('#seed-widget').evaluate(
+      (el, [selector, property]) => getComputedStyle(el.shadowRoot.querySelector(selector))[property],
+      [selector, property],
+    );
+  // button { display: none }, div { color: #9b0000 }, p { text-align: right }, h1 uppercase…
+  expect(await inWidget('button.citation', 'display')).not.toBe('none');
+  await expect(page.locator('#seed-widget button.citation').first()).toBeVisible();
+  expect(await inWidget('.teaser', 'color')).not.toBe('rgb(155, 0, 0)');
+  expect(await inWidget('.teaser', 'textAlign')).not.toBe('right');
+  expect(await inWidget('.teaser', 'fontFamily')).toContain('Charter');
+  expect(await inWidget('h1', 'textTransform')).toBe('none');
+  // The documented brand property does reach in.
+  expect(await inWidget('button.citation', 'color')).toBe('rgb(109, 40, 217)');
+});
+
+test("widget styles do not leak out onto the host's elements", async ({ page, browser }) => {
+  const hostStyles = (p) =>
+    p.locator('#host-text').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.color, style.fontFamily, style.textAlign, style.lineHeight, style.backgroundColor];
+    });
+  const withWidgets = await hostStyles(page);
+  // The same page with widget.js blocked: what the host's styles alone give.
+  const bare = await browser.newPage();
+  await bare.route('**/widget.js', (route) => route.abort());
+  await bare.goto(HOST_PAGE);
+  expect(await hostStyles(bare)).toEqual(withWidgets);
+  await bare.close();
 });
 
 test('a widget added later mounts, and a removed one unmounts', async ({ page }) => {
-  await page.evaluate((url) => {
-    const element = document.createElement('div');
-    element.id = 'late-widget';
-    element.dataset.storylineStory = url;
-    document.querySelector('main').append(element);
-  }, `${APP}stories/${SEED_SLUG}.json`);
+  await addWidget(page, 'late-widget', { 'data-storyline-story': `${APP}stories/${SEED_SLUG}.json` });
   await expect(page.locator('#late-widget h1.story-title')).toHaveText(seed.title);
 
   const contents = await page.evaluate(async () => {
@@ -93,4 +143,10 @@ test('a widget added later mounts, and a removed one unmounts', async ({ page })
   });
   expect(contents).toBe(0);
   await expect(page.locator('#seed-widget h1.story-title')).toHaveText(seed.title);
+});
+
+test('the demo page with its widgets has no axe-core violations', async ({ page }) => {
+  await expect(page.locator('#bike-widget h1.story-title')).toHaveText(bikes.title);
+  await expect(page.locator('#signup-widget')).toBeAttached();
+  await expectNoAxeViolations(page, 'the embed demo');
 });
