@@ -121,12 +121,16 @@ test("widget styles do not leak out onto the host's elements", async ({ page, br
       const style = getComputedStyle(el);
       return [style.color, style.fontFamily, style.textAlign, style.lineHeight, style.backgroundColor];
     });
+  const headOf = (p) => p.evaluate(() => [...document.head.children].map((el) => el.outerHTML));
   const withWidgets = await hostStyles(page);
   // The same page with widget.js blocked: what the host's styles alone give.
   const bare = await browser.newPage();
   await bare.route('**/widget.js', (route) => route.abort());
   await bare.goto(HOST_PAGE);
   expect(await hostStyles(bare)).toEqual(withWidgets);
+  // Nothing added to the host's <head>, and the page was not scrolled.
+  expect(await headOf(page)).toEqual(await headOf(bare));
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await bare.close();
 });
 
