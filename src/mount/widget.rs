@@ -60,6 +60,7 @@ fn sync(placement: &Placement) {
         *mounted = kept;
         gone.into_iter().map(|(_, handle)| handle).collect()
     });
+    // Unmount only after the borrow ends: disposing an instance runs its cleanups.
     drop(removed);
 
     let Ok(found) = document().query_selector_all(SELECTOR) else {
