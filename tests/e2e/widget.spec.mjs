@@ -69,6 +69,13 @@ test('data-theme="dark" gives that widget dark colours whatever the host prefers
   const light = await background('#seed-widget');
   expect(dark).toBe('rgb(18, 20, 23)');
   expect(light).toBe('rgb(255, 255, 255)');
+
+  // data-theme="auto" follows the reader's preference; "dark" stays dark either way.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await background('#seed-widget')).toBe('rgb(18, 20, 23)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await background('#seed-widget')).toBe('rgb(255, 255, 255)');
+  expect(await background('#bike-widget')).toBe('rgb(18, 20, 23)');
 });
 
 test('a signup widget posts to the receiver named in its attributes', async ({ page, request }) => {
