@@ -84,45 +84,49 @@ fn FactItem(
         placement.story_url(&article.story.slug),
         anchors::fact_id(number)
     );
-    let copy_link = move |_| {
-        announce_copy(
-            status,
-            fact_link.clone(),
-            format!("Link to fact {number} copied."),
-        );
-    };
-    let copy_fact = move |_| {
-        announce_copy(
-            status,
-            fact_text.clone(),
-            format!("Fact {number} copied with its sources."),
-        );
-    };
+    let copy_link = copy_button(
+        "Copy link",
+        format!("Copy link to fact {number}"),
+        status,
+        fact_link,
+        format!("Link to fact {number} copied."),
+    );
+    let copy_fact = copy_button(
+        "Copy text",
+        format!("Copy fact {number} with sources"),
+        status,
+        fact_text,
+        format!("Fact {number} copied with its sources."),
+    );
 
     view! {
         <li class="fact" id=anchors::fact_id(number) tabindex="-1">
             <span class="fact-text">{article.story.facts[index].text.clone()}</span>
             <span class="citations">{buttons}</span>
-            <span class="fact-tools">
-                <button
-                    type="button"
-                    class="fact-tool"
-                    aria-label=format!("Copy link to fact {number}")
-                    on:click=copy_link
-                >
-                    "Copy link"
-                </button>
-                <button
-                    type="button"
-                    class="fact-tool"
-                    aria-label=format!("Copy fact {number} with sources")
-                    on:click=copy_fact
-                >
-                    "Copy text"
-                </button>
-            </span>
+            <span class="fact-tools">{copy_link} {copy_fact}</span>
             {(!panels.is_empty()).then(|| view! { <div class="citation-panels">{panels}</div> })}
         </li>
+    }
+}
+
+/// A small button beside a fact that copies `text`; `name` is what it is to assistive
+/// technology, `done` what the status region says after.
+fn copy_button(
+    label: &'static str,
+    name: String,
+    status: RwSignal<String>,
+    text: String,
+    done: String,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="fact-tool"
+            aria-label=name
+            on:click=move |_| announce_copy(status, text.clone(), done.clone())
+        >
+            {label}
+        </button>
     }
 }
 
