@@ -46,3 +46,18 @@ if [ "${1:-build}" = test ] && ! { command -v chromium && command -v chromedrive
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
+
+# The deploy test (tests/e2e/deploy.spec.mjs) runs Debian's nginx on deploy/nginx.conf.
+if [ "${1:-build}" = test ] && ! [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  step "installing nginx and its brotli_static module"
+  # The test starts its own nginx on a free port. Docker images already forbid service
+  # starts; elsewhere, stop the package from starting a system nginx, whose install fails
+  # when port 80 is taken.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod +x /usr/sbin/policy-rc.d
+    trap 'as_root rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static
+fi
