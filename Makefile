@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 RECEIVER_PORT ?= 8787
 
-.PHONY: serve test test-native test-components test-e2e build setup setup-test
+.PHONY: serve test test-native test-components test-e2e build setup setup-test bench
 
 ## serve: the app on http://127.0.0.1:8080 with the sample stories, plus the newsletter receiver
 # Its dev build goes to its own folder so it never replaces the release build in dist/, and
@@ -29,6 +29,10 @@ test-components:
 
 test-e2e: build
 	playwright test
+
+## bench: code weight, time to article vs static HTML, a 1,000-fact story, Lighthouse, in one table
+bench: setup-test build
+	node tools/bench.mjs
 
 build: setup
 	trunk build --release

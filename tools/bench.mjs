@@ -1,0 +1,175 @@
+// `make bench`: one run on this machine against the release build in dist/. Prints one
+// table (code weight, time to article against static HTML, a 1,000-fact story, Lighthouse),
+// each figure beside its target, and writes the same results to target/bench.json.
+// Missed targets are reported, not failed: the exit status is non-zero only when something
+// could not be measured.
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { saveStaticRendition, timeToArticle } from './bench/article.mjs';
+import { launchBrowser } from './bench/browser.mjs';
+import { CATEGORIES, runLighthouse } from './bench/lighthouse.mjs';
+import { checkTargets, formatReport } from './bench/report.mjs';
+import { SCALE, SCALE_SLUG, measureScale, writeScaleStory } from './bench/scale.mjs';
+import { serveStatic } from './bench/server.mjs';
+import { codeWeight } from './bench/weight.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+// Served after dist/: the static rendition and the generated story, never committed.
+const SITE = join(ROOT, 'target/bench/site');
+const RESULTS = join(ROOT, 'target/bench.json');
+
+const CONFIG = {
+  // The story the project started from (README).
+  seedSlug: 'seoul-n-korean-troops-arrive-in-russia-to-fight-ukraine',
+  cpuRate: 4,
+  articleLoads: 11,
+  scaleLoads: 5,
+  toggles: 20,
+  scale: SCALE,
+};
+
+// Printed under the table: what exactly each figure measures.
+const DEFINITIONS = [
+  [
+    'Times are medians; in brackets, the middle half of the samples (25th to 75th percentile),',
+    'to show how much they varied.',
+  ],
+  [
+    'Code weight: the wasm, JS module and CSS that dist/index.html loads, compressed here',
+    'with node:zlib (the bench server sends them uncompressed).',
+  ],
+  [
+    "Time to article: performance.now() when the seed story's facts (every li.fact) are first",
+    'in the document, seen by a MutationObserver that an init script starts before the',
+    "page's own code. Each load in a fresh browser context (no HTTP or compiled-wasm cache),",
+    `with Emulation.setCPUThrottlingRate ${CONFIG.cpuRate}, app and static alternating. The static`,
+    "page is the app's own rendering of the story saved without its scripts and JS/wasm",
+    'preloads, served by the same server.',
+  ],
+  [
+    'Milestones: responseEnd of the HTML, the JS module, the wasm and the story JSON',
+    '(Resource Timing; "story asked" is its startTime); "started": TrunkApplicationStarted,',
+    'once the wasm is compiled and instantiated and its main() has run; "painted": the end',
+    'of the frame after the facts are in.',
+  ],
+  [
+    'Render: the app is opened at / in a fresh context, and once it is idle a link to the',
+    'story is clicked (the router shows it without a page load); from responseEnd of the story',
+    'JSON to all 1,000 li.fact in the document (same MutationObserver): reading, parsing and',
+    'validating the JSON and building the whole article. No throttling.',
+  ],
+  [
+    'Citation click → panel painted: button.click() at the start of a frame (in a',
+    'requestAnimationFrame callback) to the setTimeout after the frame in which the panel is',
+    'visible and filled: app work plus style, layout and paint, without idling until vsync.',
+    `${CONFIG.toggles} different citations spread over the facts, each scrolled into view first`,
+    'and closed after.',
+  ],
+  [
+    'Lighthouse: default config (mobile emulation, simulated slow 4G and 4× CPU), in headless',
+    'Chromium with background networking off.',
+  ],
+].map((lines) => lines.join(' '));
+
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// Ends the run through process.exit so the 'exit' handlers stop the server and browsers.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
+const factCount = (slug) =>
+  JSON.parse(readFileSync(join(DIST, 'stories', `${slug}.json`), 'utf8')).facts.length;
+
+async function browserMeasurements(origin) {
+  const storyPath = `/stories/${CONFIG.seedSlug}.json`;
+  const appUrl = `${origin}/stories/${CONFIG.seedSlug}`;
+  const facts = factCount(CONFIG.seedSlug);
+  const browser = await launchBrowser();
+  try {
+    progress('saving the static rendition of the seed story');
+    // Beside the app's route, so that relative URLs in the page resolve alike.
+    const staticFile = join(SITE, 'stories', `${CONFIG.seedSlug}.html`);
+    await saveStaticRendition(browser, appUrl, facts, staticFile);
+    const article = await timeToArticle(browser, {
+      appUrl,
+      staticUrl: `${appUrl}.html`,
+      storyPath,
+      facts,
+      cpuRate: CONFIG.cpuRate,
+      loads: CONFIG.articleLoads,
+      progress,
+    });
+    const scale = await measureScale(browser, {
+      startUrl: `${origin}/`,
+      loads: CONFIG.scaleLoads,
+      toggles: CONFIG.toggles,
+      progress,
+    });
+    return { browserVersion: browser.version(), article, scale };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function lighthouseMeasurement(url) {
+  progress('Lighthouse');
+  return runLighthouse(url).catch((error) => ({ error: error.message }));
+}
+
+async function main() {
+  const machine = {
+    cpus: cpus().length,
+    // Other work on the machine moves every time; the load averages say how much there was.
+    loadAverageAtStart: loadavg()[0].toFixed(2),
+    node: process.version,
+  };
+  progress('code weight');
+  const weight = codeWeight(DIST);
+  await rm(SITE, { recursive: true, force: true });
+  const storyBytes = await writeScaleStory(join(SITE, 'stories', `${SCALE_SLUG}.json`));
+
+  const server = await serveStatic([DIST, SITE]);
+  let measured;
+  let lighthouse;
+  try {
+    measured = await browserMeasurements(server.origin);
+    lighthouse = await lighthouseMeasurement(`${server.origin}/stories/${CONFIG.seedSlug}`);
+  } finally {
+    server.stop();
+  }
+
+  const { browserVersion, article, scale } = measured;
+  const figures = {
+    brotliTotalBytes: weight.total.brotli,
+    articleRatio: article.ratio,
+    scaleRenderMs: scale.render.medianMs,
+    toggleMs: scale.toggle.medianMs,
+    ...Object.fromEntries(CATEGORIES.map((category) => [category, lighthouse.scores?.[category]])),
+  };
+  const results = {
+    ranAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    machine: {
+      ...machine,
+      loadAverageAtEnd: loadavg()[0].toFixed(2),
+      browser: `Chromium ${browserVersion}`,
+    },
+    config: CONFIG,
+    definitions: DEFINITIONS,
+    checks: checkTargets(figures),
+    weight,
+    article,
+    scale: { storyBytes, ...scale },
+    lighthouse,
+  };
+  await mkdir(join(ROOT, 'target'), { recursive: true });
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatReport(results));
+  console.log(`\nResults: ${RESULTS}`);
+  if (lighthouse.error) process.exitCode = 1;
+}
+
+await main();

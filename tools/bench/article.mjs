@@ -1,0 +1,89 @@
+// Time to article: the seed story as the app renders it, against a static HTML page of the
+// very same article (same DOM, same CSS, same origin) that needs no JavaScript at all.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { coldLoad } from './browser.mjs';
+import { median, middleHalf } from './stats.mjs';
+
+/**
+ * Saves the app's rendering of `appUrl` as plain HTML: the document as it stands once
+ * the article is shown, without scripts and without the preloads of the JS and wasm.
+ */
+export async function saveStaticRendition(browser, appUrl, facts, file) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(appUrl, { waitUntil: 'networkidle' });
+    await page.waitForFunction((count) =>
+      document.querySelectorAll('li.fact').length >= count, facts);
+    const html = await page.evaluate(() => {
+      const root = document.documentElement.cloneNode(true);
+      const code = [
+        'script',
+        'link[rel="modulepreload"]',
+        'link[rel="preload"][href$=".wasm"]',
+        'link[rel="preload"][href$=".js"]',
+      ];
+      root.querySelectorAll(code.join(', ')).forEach((element) => element.remove());
+      return `<!doctype html>\n${root.outerHTML}\n`;
+    });
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, html);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Milestones of one app load, in ms from navigation start. */
+function appMilestones(timings, storyPath) {
+  const ending = (suffix) => timings.resources.find((resource) => resource.path.endsWith(suffix));
+  const story = ending(storyPath);
+  return {
+    document: timings.document,
+    js: ending('.js')?.end,
+    wasm: ending('.wasm')?.end,
+    appStarted: timings.appStarted,
+    storyRequested: story?.start,
+    storyArrived: story?.end,
+    facts: timings.facts,
+    painted: timings.painted,
+  };
+}
+
+const staticMilestones = (timings) => ({
+  document: timings.document,
+  css: timings.resources.find((resource) => resource.path.endsWith('.css'))?.end,
+  facts: timings.facts,
+  painted: timings.painted,
+});
+
+/** The median of each milestone over several loads. */
+const medianMilestones = (loads) =>
+  Object.fromEntries(
+    Object.keys(loads[0]).map((key) => [key, median(loads.map((load) => load[key]))]),
+  );
+
+/**
+ * Cold loads of the app and of the static page, alternating so that whatever else the
+ * machine is doing weighs on both alike. Returns the samples and medians, in ms.
+ */
+export async function timeToArticle(
+  browser,
+  { appUrl, staticUrl, storyPath, facts, cpuRate, loads, progress },
+) {
+  const app = [];
+  const plain = [];
+  for (let round = 1; round <= loads; round++) {
+    progress(`time to article: cold load ${round} of ${loads}, app and static`);
+    app.push(appMilestones(await coldLoad(browser, appUrl, { facts, cpuRate }), storyPath));
+    plain.push(staticMilestones(await coldLoad(browser, staticUrl, { facts, cpuRate })));
+  }
+  const summary = (samples) => ({
+    medianMs: median(samples.map((sample) => sample.facts)),
+    middleHalfMs: middleHalf(samples.map((sample) => sample.facts)),
+    milestonesMs: medianMilestones(samples),
+    samples,
+  });
+  const result = { app: summary(app), static: summary(plain) };
+  result.ratio = result.app.medianMs / result.static.medianMs;
+  return result;
+}
