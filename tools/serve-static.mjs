@@ -51,14 +51,23 @@ createServer(async (req, res) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
     return res.end('Not found');
   }
+  const rewrite = base && extname(file) === '.html';
+  // The release build's precompressed copies, as deploy/nginx.conf sends them, so that
+  // the bench loads what readers would.
+  const brotli =
+    !rewrite &&
+    /\bbr\b/.test(req.headers['accept-encoding'] ?? '') &&
+    (await stat(`${file}.br`).then((info) => info.isFile() && `${file}.br`, () => null));
   res.writeHead(200, {
     'Content-Type': types[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
     // widget.js, the module it loads, its wasm and the stories are fetched by other sites.
     'Access-Control-Allow-Origin': '*',
+    Vary: 'Accept-Encoding',
+    ...(brotli && { 'Content-Encoding': 'br' }),
   });
-  const content = await readFile(file);
-  res.end(base && extname(file) === '.html' ? content.toString().replace('<head>', `<head><base href="${base}">`) : content);
+  const content = await readFile(brotli || file);
+  res.end(rewrite ? content.toString().replace('<head>', `<head><base href="${base}">`) : content);
 }).listen(port, '127.0.0.1', () => {
   console.log(`serving ${roots.join(', ')} on http://127.0.0.1:${port}`);
 });

@@ -2,6 +2,7 @@
 //! signups in `newsletter`.
 
 pub mod newsletter;
+mod prefetch;
 
 use crate::config;
 use crate::model::{parse::parse_json, slug, Article, ParseError, Story, StoryIndex};
@@ -9,6 +10,8 @@ use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Why a story or the index could not be shown. The text is written for readers.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,17 +95,32 @@ pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
 }
 
 async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let response = Request::get(url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+    let response = match prefetch::take(url) {
+        Some(early) => JsFuture::from(early)
+            .await
+            .map(|response| Response::from(response.unchecked_into::<web_sys::Response>()))
+            .map_err(|error| LoadError::Network(js_error_text(&error)))?,
+        None => Request::get(url)
+            .header("Accept", "application/json")
+            .send()
+            .await
+            .map_err(|error| LoadError::Network(error.to_string()))?,
+    };
     check_status(&response)?;
     let text = response
         .text()
         .await
         .map_err(|error| LoadError::Network(error.to_string()))?;
     parse_json(&text).map_err(LoadError::Malformed)
+}
+
+/// As gloo-net words a failed request ("TypeError: Failed to fetch"), so an early request
+/// and a late one fail with the same message.
+fn js_error_text(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", error.name(), error.message()),
+        None => format!("{error:?}"),
+    }
 }
 
 fn check_status(response: &Response) -> Result<(), LoadError> {

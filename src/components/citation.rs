@@ -6,7 +6,7 @@ use leptos::{
     html,
     prelude::*,
 };
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 /// How long the pointer must rest on a citation before its preview shows, so that
 /// passing over it on the way elsewhere does not flash previews.
@@ -22,6 +22,9 @@ pub fn expandable_citation(
     source: &Source,
     panel_id: String,
 ) -> (impl IntoView, impl IntoView) {
+    // Preview and panel exist only while shown: a long story has thousands of citations,
+    // and most are never opened. The button names its panel only while there is one.
+    let source = Arc::new(source.clone());
     let open = RwSignal::new(false);
     let preview = RwSignal::new(false);
     let preview_timer = StoredValue::new(None::<TimeoutHandle>);
@@ -70,6 +73,28 @@ pub fn expandable_citation(
     };
 
     let preview_id = format!("{panel_id}-preview");
+    let preview_view = {
+        let source = source.clone();
+        move || {
+            preview.get().then(|| {
+                view! {
+                    <span
+                        class="citation-preview"
+                        id=preview_id.clone()
+                        role="tooltip"
+                        on:pointerenter=move |_| {
+                            if let Some(timer) = preview_timer.get_value() {
+                                timer.clear();
+                            }
+                        }
+                        on:pointerleave=move |_| set_preview_after(false, PREVIEW_GRACE)
+                    >
+                        {source_summary(number, &source)}
+                    </span>
+                }
+            })
+        }
+    };
     let button = view! {
         <span class="citation-anchor">
             <button
@@ -77,7 +102,10 @@ pub fn expandable_citation(
                 class="citation"
                 node_ref=button_ref
                 aria-expanded=move || open.get().to_string()
-                aria-controls=panel_id.clone()
+                aria-controls={
+                    let panel_id = panel_id.clone();
+                    move || open.get().then(|| panel_id.clone())
+                }
                 aria-label=format!("Source {number}: {}", source.outlet)
                 on:click=move |_| {
                     hide_preview();
@@ -91,36 +119,27 @@ pub fn expandable_citation(
             >
                 {format!("[{number}]")}
             </button>
-            <span
-                class="citation-preview"
-                id=preview_id
-                role="tooltip"
-                hidden=move || !preview.get()
-                on:pointerenter=move |_| {
-                    if let Some(timer) = preview_timer.get_value() {
-                        timer.clear();
-                    }
-                }
-                on:pointerleave=move |_| set_preview_after(false, PREVIEW_GRACE)
-            >
-                {source_summary(number, source)}
-            </span>
+            {preview_view}
         </span>
     };
-    let read_at = source.url.as_deref().and_then(links::http_url).map(|url| {
-        view! {
-            <p>
-                <a href=url.to_owned() rel="noopener noreferrer">
-                    {format!("Read at {}", source.outlet)}
-                </a>
-            </p>
-        }
-    });
-    let panel = view! {
-        <div class="citation-panel" id=panel_id hidden=move || !open.get() on:keydown=close_on_escape>
-            {source_summary(number, source)}
-            {read_at}
-        </div>
+    let panel = move || {
+        open.get().then(|| {
+            let read_at = source.url.as_deref().and_then(links::http_url).map(|url| {
+                view! {
+                    <p>
+                        <a href=url.to_owned() rel="noopener noreferrer">
+                            {format!("Read at {}", source.outlet)}
+                        </a>
+                    </p>
+                }
+            });
+            view! {
+                <div class="citation-panel" id=panel_id.clone() on:keydown=close_on_escape>
+                    {source_summary(number, &source)}
+                    {read_at}
+                </div>
+            }
+        })
     };
     (button, panel)
 }

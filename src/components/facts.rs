@@ -78,24 +78,20 @@ fn FactItem(
         }
     }
 
-    let fact_text = article.fact_as_text(index);
-    let fact_link = format!(
-        "{}#{}",
-        placement.story_url(&article.story.slug),
-        anchors::fact_id(number)
-    );
+    let slug = article.story.slug.clone();
     let copy_link = copy_button(
         "Copy link",
         format!("Copy link to fact {number}"),
         status,
-        fact_link,
+        move || format!("{}#{}", placement.story_url(&slug), anchors::fact_id(number)),
         format!("Link to fact {number} copied."),
     );
+    let text_source = article.clone();
     let copy_fact = copy_button(
         "Copy text",
         format!("Copy fact {number} with sources"),
         status,
-        fact_text,
+        move || text_source.fact_as_text(index),
         format!("Fact {number} copied with its sources."),
     );
 
@@ -109,13 +105,14 @@ fn FactItem(
     }
 }
 
-/// A small button beside a fact that copies `text`; `name` is what it is to assistive
-/// technology, `done` what the status region says after.
+/// A small button beside a fact that copies the text `text` makes when clicked (not
+/// before: few facts are ever copied); `name` is what it is to assistive technology,
+/// `done` what the status region says after.
 fn copy_button(
     label: &'static str,
     name: String,
     status: RwSignal<String>,
-    text: String,
+    text: impl Fn() -> String + Send + Sync + 'static,
     done: String,
 ) -> impl IntoView {
     view! {
@@ -123,7 +120,7 @@ fn copy_button(
             type="button"
             class="fact-tool"
             aria-label=name
-            on:click=move |_| announce_copy(status, text.clone(), done.clone())
+            on:click=move |_| announce_copy(status, text(), done.clone())
         >
             {label}
         </button>

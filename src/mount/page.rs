@@ -60,6 +60,11 @@ pub fn start() {
         .body()
         .is_some_and(|body| body.has_attribute("data-storyline-app"))
     {
+        // index.html paints a header of its own so the first paint is not blank; the app
+        // draws the same header, in the same frame as this removal.
+        if let Some(boot) = document().get_element_by_id("storyline-boot") {
+            boot.remove();
+        }
         mount_to_body(App);
     }
 }
