@@ -33,28 +33,116 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
             message: "expected an object, found a list".into(),
         });
     }
-    let deserializer = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
+    serde_json::from_str(text).map_err(|error: serde_json::Error| {
+        if error.is_syntax() || error.is_eof() {
             return ParseError {
                 path: None,
-                message: format!("not valid JSON ({inner})"),
+                message: format!("not valid JSON ({error})"),
             };
         }
-        // The path already says where; the line and column add nothing for a reader.
-        let position = format!(" at line {} column {}", inner.line(), inner.column());
-        let message = inner.to_string();
+        // The path says where; the line and column add nothing for a reader.
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let message = error.to_string();
+        let path = path_at(text, offset_of(text, error.line(), error.column()));
         ParseError {
-            // The root path prints as ".", which tells a reader nothing.
-            path: (path != ".").then_some(path),
+            path: (!path.is_empty()).then_some(path),
             message: message
                 .strip_suffix(&position)
                 .unwrap_or(&message)
                 .to_owned(),
         }
     })
+}
+
+/// The byte offset of serde_json's 1-based line and byte column: where it stopped reading.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        _ => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(newline, _)| newline + 1),
+    };
+    (line_start + column).min(text.len())
+}
+
+/// Where in a JSON document reading stopped at `offset`, as a reader would look for it:
+/// `facts[3].sources[1]`, or empty at the top level. serde_json only gives a line and a
+/// column; walking the text up to there recovers the path without tracking it during
+/// deserialization, which would multiply the deserializer's code in the wasm.
+fn path_at(text: &str, offset: usize) -> String {
+    enum Frame {
+        Object { key: Option<String> },
+        Array { index: usize, started: bool },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let mut chars = text.get(..offset).unwrap_or(text).chars();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() || c == ':' {
+            continue;
+        }
+        if let Some(Frame::Array { started, .. }) = stack.last_mut() {
+            if !matches!(c, ',' | ']') {
+                *started = true;
+            }
+        }
+        match c {
+            '{' => {
+                stack.push(Frame::Object { key: None });
+                expecting_key = true;
+            }
+            '[' => stack.push(Frame::Array { index: 0, started: false }),
+            '}' | ']' => {
+                stack.pop();
+                expecting_key = false;
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Object { key }) => {
+                    *key = None;
+                    expecting_key = true;
+                }
+                Some(Frame::Array { index, started }) => {
+                    *index += 1;
+                    *started = false;
+                }
+                None => {}
+            },
+            '"' => {
+                let mut string = String::new();
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    match (escaped, c) {
+                        (false, '"') => break,
+                        (false, '\\') => escaped = true,
+                        _ => {
+                            string.push(c);
+                            escaped = false;
+                        }
+                    }
+                }
+                if let (true, Some(Frame::Object { key })) = (expecting_key, stack.last_mut()) {
+                    *key = Some(string);
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key) } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Array { index, started: true } => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
 }
 
 #[cfg(test)]
@@ -114,6 +202,36 @@ mod tests {
             error_of("42"),
             "invalid type: integer `42`, expected a story object"
         );
+    }
+
+    #[test]
+    fn paths_are_found_in_pretty_printed_nested_documents() {
+        let pretty = r#"{
+  "slug": "s", "title": "T \"quoted\" [not a list] {nor an object}",
+  "published_at": "2024-10-18T09:00:00Z",
+  "sources": [{"id": "a", "outlet": "A"}, {"id": "b", "outlet": 5}],
+  "facts": [{"text": "F", "sources": ["a"]}]
+}"#;
+        assert_eq!(
+            error_of(pretty),
+            "sources[1].outlet: invalid type: integer `5`, expected a string"
+        );
+        let text = MINIMAL.replace(r#""facts":"#, r#""image":{"src":5},"facts":"#);
+        assert_eq!(
+            error_of(&text),
+            "image.src: invalid type: integer `5`, expected a string"
+        );
+        let text = MINIMAL.replace(r#""facts":"#, r#""image":[1],"facts":"#);
+        // serde reads a list as a struct's fields in order, so the error is in the list.
+        assert_eq!(
+            error_of(&text),
+            "image[0]: invalid type: integer `1`, expected a string"
+        );
+        let text = MINIMAL.replace(
+            r#"{"text":"F","sources":["a"]}"#,
+            r#"{"text":"F","sources":["a"]},{"sources":["a"]}"#,
+        );
+        assert_eq!(error_of(&text), "facts[1]: missing field `text`");
     }
 
     #[test]
