@@ -7,7 +7,7 @@ use crate::model::signup::{
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::set_timeout_with_handle;
-use serde_json::json;
+use serde::Serialize;
 use std::{cell::Cell, fmt, rc::Rc, time::Duration};
 use web_sys::{AbortController, RequestRedirect, ResponseType};
 
@@ -95,11 +95,15 @@ async fn send(
     let story = signup.story.as_deref();
     let response = match config.provider {
         Provider::Json => {
-            let body = json!({ "email": signup.email, "story": story, "page": signup.page });
+            let body = JsonSignup {
+                email: &signup.email,
+                story,
+                page: &signup.page,
+            };
             post(
                 prepare(Request::post(&config.endpoint)),
                 "application/json",
-                body.to_string(),
+                to_json(&body),
             )
             .await?
         }
@@ -130,21 +134,47 @@ async fn send(
                 .text()
                 .await
                 .map_err(|_| SignupError::Network)?;
-            let body = json!({
-                "email": signup.email,
-                "emailType": "subscribe",
-                "labels": [],
-                "name": "",
-                "autoRedirect": true,
-                "integrityToken": token.trim(),
-            });
+            let body = GhostMagicLink {
+                email: &signup.email,
+                email_type: "subscribe",
+                labels: [],
+                name: "",
+                auto_redirect: true,
+                integrity_token: token.trim(),
+            };
             let request = prepare(Request::post(&format!(
                 "{site}/members/api/send-magic-link/"
             )));
-            post(request, "application/json", body.to_string()).await?
+            post(request, "application/json", to_json(&body)).await?
         }
     };
     checked(response).await.map(drop)
+}
+
+/// The `json` provider's body. Typed bodies rather than `json!` values keep serde_json's
+/// map and value code out of the wasm.
+#[derive(Serialize)]
+struct JsonSignup<'a> {
+    email: &'a str,
+    story: Option<&'a str>,
+    page: &'a str,
+}
+
+/// What Ghost's own signup form sends to `send-magic-link`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct GhostMagicLink<'a> {
+    email: &'a str,
+    email_type: &'static str,
+    labels: [&'static str; 0],
+    name: &'static str,
+    auto_redirect: bool,
+    integrity_token: &'a str,
+}
+
+fn to_json(body: &impl Serialize) -> String {
+    // Only strings and booleans: serialising them cannot fail.
+    serde_json::to_string(body).unwrap_or_default()
 }
 
 async fn post(
