@@ -161,3 +161,19 @@ test('does not scroll sideways at 320 px', async ({ page }) => {
   const scrollWidth = await page.evaluate(() => document.scrollingElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(320);
 });
+
+test.describe('a reader in Seoul', () => {
+  test.use({ timezoneId: 'Asia/Seoul' });
+
+  test('sees the publication time in their own time zone', async ({ page }) => {
+    await expect(page.locator('p.byline time')).toHaveText('October 18, 2024 at 6:00 PM');
+  });
+});
+
+test.describe('a reader in Los Angeles', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  test('sees the publication time in their own time zone', async ({ page }) => {
+    await expect(page.locator('p.byline time')).toHaveText('October 18, 2024 at 2:00 AM');
+  });
+});
