@@ -40,7 +40,8 @@ const DEFINITIONS = [
   ],
   [
     'Code weight: the wasm, JS module and CSS that dist/index.html loads, compressed here',
-    'with node:zlib (the bench server sends them uncompressed).',
+    "with node:zlib. The bench server sends the release build's own .br files, as",
+    'deploy/nginx.conf does.',
   ],
   [
     "Time to article: performance.now() when the seed story's facts (every li.fact) are first",
