@@ -1,7 +1,6 @@
 // Citations: hover and keyboard previews, back-links from sources, deep links to facts,
 // copy controls, touch, narrow screens and reduced motion.
-import { test, expect } from '@playwright/test';
-import { SEED_SLUG, expectNoAxeViolations, loadSample, story } from './support.mjs';
+import { SEED_SLUG, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 const citation = (page, fact, number) =>

@@ -1,7 +1,6 @@
 // deploy/nginx.conf on Debian's nginx, serving the release build in dist/ as a publisher
 // would: precompressed files, caching, CORS, real 404s, the app shell for app routes, and
 // the app and a widget on another origin working in Chromium through it.
-import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { ROOT, SEED_SLUG, loadSample } from './support.mjs';
+import { ROOT, SEED_SLUG, expect, loadSample, test } from './support.mjs';
 
 // One nginx for the whole file, so every test runs in the worker that started it.
 test.describe.configure({ mode: 'default' });

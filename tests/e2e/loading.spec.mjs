@@ -1,7 +1,6 @@
 // How a story page loads: index.html asks for the story (and then its image) while the
 // wasm is still on its way, and the app uses those answers rather than asking again.
-import { test, expect } from '@playwright/test';
-import { SEED_SLUG, loadSample, story } from './support.mjs';
+import { SEED_SLUG, expect, isAppPage, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 const STORY_JSON = `/stories/${SEED_SLUG}.json`;
@@ -79,5 +78,30 @@ test('a page whose early request is for another URL still shows its story', asyn
     });
   });
   await page.goto(story(SEED_SLUG));
+  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+});
+
+test('a story that does not arrive within the timeout is abandoned, and Try again asks afresh', async ({ page }) => {
+  // A publisher shortens the wait in index.html, as with every other setting.
+  await page.route(isAppPage, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('</head>', '<meta name="storyline-story-timeout" content="1"></head>');
+    const { 'content-encoding': _, 'content-length': __, ...headers } = response.headers();
+    await route.fulfill({ response, headers, body: html });
+  });
+  let stall = true;
+  await page.route(`**${STORY_JSON}`, async (route) => {
+    if (!stall) return route.continue();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.continue().catch(() => {}); // the page has given up on it by now
+  });
+
+  await page.goto(story(SEED_SLUG));
+  const error = page.locator('div.load-error[role="alert"]');
+  await expect(error.locator('h1')).toHaveText('The story could not be loaded');
+  await expect(error).toContainText('The story server did not answer within 1 second. Check your connection and try again.');
+
+  stall = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
 });

@@ -2,18 +2,19 @@
 // on port 8788). The app is configured per test with <meta name="storyline-newsletter-*">
 // tags (configureNewsletter); failures are reproduced with the receiver's one-shot faults,
 // keyed by a fresh address per test so parallel tests never meet.
-import { test, expect } from '@playwright/test';
 import {
   BIKE_LANES_SLUG,
   RECEIVER_URL,
   SEED_SLUG,
   configureNewsletter,
+  expect,
   expectNoAxeViolations,
   injectFault,
   loadSample,
   receiverAttempts,
   receiverSignups,
   story,
+  test,
   uniqueEmail,
 } from './support.mjs';
 

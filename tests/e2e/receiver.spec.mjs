@@ -1,8 +1,7 @@
 // The local newsletter receiver (tools/newsletter-receiver.mjs) that the test run starts
 // on port 8788, recording to target/e2e-signups.jsonl.
 import { readFileSync } from 'node:fs';
-import { test, expect } from '@playwright/test';
-import { RECEIVER_URL, SIGNUPS_FILE } from './support.mjs';
+import { RECEIVER_URL, SIGNUPS_FILE, expect, test } from './support.mjs';
 
 // The signups file outlives a run, so each run uses its own addresses.
 const run = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;

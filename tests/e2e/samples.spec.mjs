@@ -1,15 +1,16 @@
 // The home page and every sample story in public/stories/index.json.
-import { test, expect } from '@playwright/test';
 import {
   BIKE_LANES_SLUG,
   DROUGHT_SLUG,
   LONG_SLUG,
   documentTitle,
+  expect,
   loadIndex,
   loadSample,
   numberedSources,
   shownPredictions,
   story,
+  test,
 } from './support.mjs';
 
 const index = loadIndex();

@@ -1,6 +1,5 @@
 // The seed story, end to end: everything the original page shows, from the sample JSON.
-import { test, expect } from '@playwright/test';
-import { SEED_SLUG, documentTitle, expectNoAxeViolations, loadSample, story } from './support.mjs';
+import { SEED_SLUG, documentTitle, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 

@@ -1,7 +1,6 @@
 // What readers see when something is missing, broken or hostile, and while a story loads.
 // The edge-case stories live in tests/fixtures/stories/ and are served at /stories/<name>.json.
-import { test, expect } from '@playwright/test';
-import { SEED_SLUG, documentTitle, loadIndex, loadSample, story } from './support.mjs';
+import { SEED_SLUG, documentTitle, expect, loadIndex, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 

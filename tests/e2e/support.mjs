@@ -2,8 +2,31 @@
 // and an axe-core check that prints what it found.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+
+export { expect };
+
+/**
+ * Playwright's `test`, failing any test whose page breaks its Content-Security-Policy
+ * (the release index.html carries a strict one): a blocked script, style, image or
+ * request is a bug even when the page still looks right.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const violations = [];
+    await page.exposeFunction('reportCspViolation', (violation) => violations.push(violation));
+    await page.addInitScript(() => {
+      document.addEventListener(
+        'securitypolicyviolation',
+        (event) => window.reportCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || event.sample}`),
+        true,
+      );
+    });
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  },
+});
 
 /** The repository root (tests/e2e/../..). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,6 +37,7 @@ export const LONG_SLUG = 'marlow-bay-coastal-rail-inquiry-final-report';
 export const DROUGHT_SLUG = 'river-valley-water-board-adopts-drought-plan';
 
 export const RECEIVER_URL = 'http://127.0.0.1:8788';
+export const APP_ORIGIN = 'http://127.0.0.1:4173';
 export const SIGNUPS_FILE = `${ROOT}target/e2e-signups.jsonl`;
 
 /** The app's address of a story. */
@@ -82,10 +106,18 @@ export const uniqueEmail = (prefix = 'reader') =>
   `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}@example.com`;
 
 /**
+ * An app route (`/`, `/stories/{slug}`) on the app's server, not a file or another host.
+ * A page Playwright rewrites is refused access to other loopback ports by Chromium, so
+ * only tests that need no receiver rewrite pages.
+ */
+export const isAppPage = (url) => url.origin === APP_ORIGIN && !/\.\w+$/.test(url.pathname);
+
+/**
  * Configures the newsletter signup the documented way: `<meta name="storyline-newsletter-*">`
  * tags, added to every page this `page` loads once the document is parsed (before the app
  * reads them when a story renders). `provider` defaults to json and its endpoint to the
- * receiver's (the Ghost site for ghost); `timeout` is in seconds, as a string.
+ * receiver's (the Ghost site for ghost); `timeout` is in seconds, as a string. The
+ * receiver's origin is in the test build's connect-src (Makefile, test-e2e).
  */
 export async function configureNewsletter(page, { provider = 'json', endpoint, timeout } = {}) {
   const settings = {

@@ -1,7 +1,15 @@
 // The embeddable widget: public/embed-demo.html, with its hostile CSS, served as a
 // publisher's page from another origin (port 4174) and loading widget.js from the app's.
-import { test, expect } from '@playwright/test';
-import { BIKE_LANES_SLUG, RECEIVER_URL, SEED_SLUG, expectNoAxeViolations, loadSample, uniqueEmail } from './support.mjs';
+import {
+  BIKE_LANES_SLUG,
+  RECEIVER_URL,
+  SEED_SLUG,
+  expect,
+  expectNoAxeViolations,
+  loadSample,
+  test,
+  uniqueEmail,
+} from './support.mjs';
 
 const HOST_PAGE = 'http://127.0.0.1:4174/embed-demo.html';
 const APP = 'http://127.0.0.1:4173/';

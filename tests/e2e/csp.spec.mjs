@@ -1,0 +1,74 @@
+// The Content-Security-Policy: index.html ships a strict one that the app lives within
+// (every other spec fails on a violation, see support.mjs), it really blocks injected
+// scripts, and a widget works on a publisher's page with an equally strict policy.
+import { createHash } from 'node:crypto';
+import { test as unguarded } from '@playwright/test';
+import { RECEIVER_URL, SEED_SLUG, expect, isAppPage, loadSample, story, test } from './support.mjs';
+
+const seed = loadSample(SEED_SLUG);
+const APP = 'http://127.0.0.1:4173';
+
+/** The policy of an index.html, directive → its sources. */
+function policyOf(html) {
+  const content = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
+  expect(content, 'a Content-Security-Policy meta tag').toBeTruthy();
+  return Object.fromEntries(
+    content.split(';').map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
+
+test('index.html names every inline script by its hash and allows no inline or eval code', async ({ request }) => {
+  const html = await (await request.get(`${APP}/`)).text();
+  const policy = policyOf(html);
+  expect(policy['script-src']).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+  expect(policy['script-src']).not.toContain("'unsafe-inline'");
+  expect(policy['script-src']).not.toContain("'unsafe-eval'");
+  expect(policy['style-src']).toEqual(["'self'"]);
+  expect(policy['object-src']).toEqual(["'none'"]);
+  expect(policy['base-uri']).toEqual(["'none'"]);
+  expect(policy['form-action']).toEqual(["'self'"]);
+  // The test build adds the signup receiver (Makefile, test-e2e); `make build` has 'self' only.
+  expect(policy['connect-src']).toEqual(["'self'", RECEIVER_URL]);
+
+  // The policy comes before anything it governs.
+  expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  expect(inline.length).toBeGreaterThanOrEqual(2);
+  const hashes = inline.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  expect(policy['script-src'].filter((source) => source.startsWith("'sha256-"))).toEqual(hashes);
+});
+
+unguarded('a script injected into the page is blocked while the story still renders', async ({ page }) => {
+  const violations = [];
+  await page.exposeFunction('reportCspViolation', (directive) => violations.push(directive));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => window.reportCspViolation(event.effectiveDirective), true);
+  });
+  // As if an attacker had got markup into the page: an inline script and a handler.
+  await page.route(isAppPage, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      '</head>',
+      '<script>window.injectedRan = true</script></head>',
+    ).replace('</body>', '<img src="/nothing.png" alt="" onerror="window.injectedRan = true"></body>');
+    const { 'content-encoding': _, 'content-length': __, ...headers } = response.headers();
+    await route.fulfill({ response, headers, body: html });
+  });
+
+  await page.goto(story(SEED_SLUG));
+  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  expect(await page.evaluate(() => window.injectedRan)).toBeUndefined();
+  await expect.poll(() => violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
+});
+
+test('a widget works on a publisher page with a strict policy of its own', async ({ page }) => {
+  // tests/fixtures/strict-publisher.html; support.mjs fails the test on any violation.
+  await page.goto(`${APP}/strict-publisher.html`);
+  await expect(page.locator('#story h1.story-title')).toHaveText(seed.title);
+  await expect(page.locator('#story li.fact')).toHaveCount(seed.facts.length);
+  await page.locator('#story #fact-1 button.citation').click();
+  await expect(page.locator('#story #fact-1-citation-1')).toBeVisible();
+});
