@@ -217,7 +217,12 @@ async fn a_citation_expands_its_source_under_the_fact_and_escape_returns_focus()
     );
     let opened = panel().expect("the panel, once open");
     assert_eq!(
-        opened.parent_element().unwrap().parent_element().unwrap().id(),
+        opened
+            .parent_element()
+            .unwrap()
+            .parent_element()
+            .unwrap()
+            .id(),
         "fact-2"
     );
     let text = opened.text_content().unwrap();
@@ -588,4 +593,39 @@ fn newsletter_settings_come_from_the_mount_element_then_the_page() {
         })
     );
     assert!(unknown_provider.unwrap_err().contains("carrier-pigeon"));
+}
+
+#[wasm_bindgen_test]
+fn after_a_panic_the_app_and_each_widget_say_so_and_offer_a_reload() {
+    let body = document().body().unwrap();
+    body.set_attribute("data-storyline-app", "").unwrap();
+    let main = document().create_element("main").unwrap();
+    main.set_inner_html("<p>The story</p>");
+    body.append_child(&main).unwrap();
+    let widget = document().create_element("div").unwrap();
+    widget
+        .set_attribute("data-storyline-story", "x.json")
+        .unwrap();
+    let shadow = widget
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    shadow.set_inner_html(r#"<div class="storyline-widget"><p>A widget</p></div>"#);
+    body.append_child(&widget).unwrap();
+
+    storyline::mount::crash::show_notice();
+    let shown_in_widget = shadow.first_element_child().unwrap();
+    let here = document().location().unwrap().href().unwrap();
+    for container in [&main, &shown_in_widget] {
+        let notice: Element = element(container, "[role=alert]");
+        assert_eq!(
+            notice.text_content().unwrap(),
+            "Something went wrong and Storyline stopped. Reload the page to try again.Reload"
+        );
+        let reload: Element = element(&notice, "a");
+        assert_eq!(reload.get_attribute("href").as_deref(), Some(here.as_str()));
+    }
+
+    main.remove();
+    widget.remove();
+    body.remove_attribute("data-storyline-app").unwrap();
 }

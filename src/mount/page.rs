@@ -55,7 +55,7 @@ fn FocusMainOnNavigate() -> impl IntoView {
 /// `<body data-storyline-app>`). The same module backs `widget.js` on other sites' pages,
 /// which must not get the app; there `mount::widget` takes over.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    super::crash::install();
     if document()
         .body()
         .is_some_and(|body| body.has_attribute("data-storyline-app"))

@@ -1,0 +1,76 @@
+//! When the wasm panics it is gone for good: release builds abort, and every later call
+//! into it traps. Rather than leave a page that looks alive but ignores every click, the
+//! panic hook says so in place of the app (or in each widget) and offers a reload. The
+//! notice is built with plain DOM calls and a plain link, since neither the reactive
+//! system nor any Rust event handler can be trusted, or even called, after the panic.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+const MESSAGE: &str = "Something went wrong and Storyline stopped. Reload the page to try again.";
+
+/// Installs the hook: the panic is logged once to the console, with its location, and
+/// readers see the notice.
+pub fn install() {
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if INSTALLED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    std::panic::set_hook(Box::new(|info| {
+        static REPORTED: AtomicBool = AtomicBool::new(false);
+        if REPORTED.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        console_error_panic_hook::hook(info);
+        show_notice();
+    }));
+}
+
+/// Replaces the app's main content, or each widget's contents, with the notice.
+pub fn show_notice() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    if let Ok(Some(main)) = document.query_selector("body[data-storyline-app] main") {
+        let _ = replace_with_notice(&document, &main);
+    }
+    let Ok(widgets) =
+        document.query_selector_all("[data-storyline-story], [data-storyline-signup]")
+    else {
+        return;
+    };
+    for widget in (0..widgets.length()).filter_map(|i| widgets.item(i)?.dyn_into::<Element>().ok())
+    {
+        if let Some(root) = widget
+            .shadow_root()
+            .and_then(|shadow| shadow.first_element_child())
+        {
+            let _ = replace_with_notice(&document, &root);
+        }
+    }
+}
+
+fn replace_with_notice(
+    document: &Document,
+    container: &Element,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let notice = document.create_element("div")?;
+    notice.set_class_name("load-error crash-notice");
+    notice.set_attribute("role", "alert")?;
+    let message = document.create_element("p")?;
+    message.set_text_content(Some(MESSAGE));
+    let reload = document.create_element("a")?;
+    // The page's own address: following it reloads, with no script involved.
+    reload.set_attribute(
+        "href",
+        &document
+            .location()
+            .map(|l| l.href().unwrap_or_default())
+            .unwrap_or_default(),
+    )?;
+    reload.set_text_content(Some("Reload"));
+    notice.append_with_node_2(&message, &reload)?;
+    container.replace_children_with_node_1(&notice);
+    Ok(())
+}
