@@ -8,8 +8,10 @@
   const meta = document.querySelector('meta[name="storyline-data-base"]')?.content.trim();
   const base = (meta || location.origin).replace(/\/+$/, '');
   const url = `${base}/stories/${slug}.json`;
-  const response = fetch(url, { headers: { Accept: 'application/json' } });
-  window.storylineStoryPrefetch = { url, response };
+  // The app aborts the request if it outlasts the story timeout.
+  const controller = new AbortController();
+  const response = fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal });
+  window.storylineStoryPrefetch = { url, response, controller };
   // The story image is usually the largest thing on screen: ask for it as soon as the
   // story names it, not once the app has drawn the <img>. Only a hint: the app decides
   // what is shown, and any failure here is the app's to report (so none is logged).
@@ -20,6 +22,8 @@
       if (typeof src !== 'string') return;
       const image = new URL(src.trim(), url);
       if (image.protocol !== 'https:' && image.protocol !== 'http:') return;
+      // A relative path stays on the story's host; one that leaves it ("/\host") is refused.
+      if (!/^https?:\/\//i.test(src.trim()) && image.origin !== new URL(url).origin) return;
       const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'image', href: image.href });
       preload.setAttribute('fetchpriority', 'high');
       document.head.append(preload);

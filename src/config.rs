@@ -64,14 +64,7 @@ pub fn newsletter(host: Option<&Element>) -> Result<NewsletterConfig, String> {
         None => Provider::default(),
     };
     let timeout = match setting("timeout", None) {
-        Some(seconds) => seconds
-            .parse::<f64>()
-            .ok()
-            .filter(|s| s.is_finite() && *s > 0.0)
-            .map(Duration::from_secs_f64)
-            .ok_or(format!(
-                "the timeout \"{seconds}\" is not a positive number of seconds"
-            ))?,
+        Some(seconds) => parse_seconds(&seconds)?,
         None => DEFAULT_SIGNUP_TIMEOUT,
     };
     Ok(NewsletterConfig {
@@ -79,6 +72,32 @@ pub fn newsletter(host: Option<&Element>) -> Result<NewsletterConfig, String> {
         provider,
         timeout,
     })
+}
+
+const DEFAULT_STORY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a story or the story index may take to arrive, body included:
+/// `<meta name="storyline-story-timeout">` in seconds, else 10 seconds.
+pub fn story_timeout() -> Duration {
+    match meta_content("storyline-story-timeout").map(|seconds| parse_seconds(&seconds)) {
+        Some(Ok(timeout)) => timeout,
+        Some(Err(why)) => {
+            leptos::logging::warn!("Storyline: {why}; using 10 seconds.");
+            DEFAULT_STORY_TIMEOUT
+        }
+        None => DEFAULT_STORY_TIMEOUT,
+    }
+}
+
+fn parse_seconds(seconds: &str) -> Result<Duration, String> {
+    seconds
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(Duration::from_secs_f64)
+        .ok_or(format!(
+            "the timeout \"{seconds}\" is not a positive number of seconds"
+        ))
 }
 
 /// The newsletter settings if usable; otherwise the console says why, once per page, and

@@ -1,17 +1,21 @@
 //! Talking to servers: stories and the story index from the data base URL here, newsletter
 //! signups in `newsletter`.
 
+mod deadline;
 pub mod newsletter;
 mod prefetch;
 
 use crate::config;
-use crate::model::{parse::parse_json, slug, Article, ParseError, Story, StoryIndex};
+use crate::model::signup::seconds_phrase;
+use crate::model::{parse::parse_json, slug, Article, ParseError, Problem, Story, StoryIndex};
+use deadline::within;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
-use std::fmt;
 use std::sync::Arc;
+use std::{fmt, time::Duration};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortController;
 
 /// Why a story or the index could not be shown. The text is written for readers.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +25,8 @@ pub enum LoadError {
     NotFound,
     /// The request never got an answer: offline, DNS, CORS refusal, connection reset.
     Network(String),
+    /// No complete answer within the story timeout; the request was aborted.
+    Timeout(Duration),
     /// The server answered with an error status.
     Status(u16),
     /// The answer was not a valid story document.
@@ -35,6 +41,11 @@ impl fmt::Display for LoadError {
                 f,
                 "The story could not be loaded because the network request failed ({detail}). \
                  Check your connection and try again."
+            ),
+            Self::Timeout(limit) => write!(
+                f,
+                "The story server did not answer within {}. Check your connection and try again.",
+                seconds_phrase(limit.as_secs_f64())
             ),
             Self::Status(status) if *status >= 500 => write!(
                 f,
@@ -56,14 +67,19 @@ impl LoadError {
     pub fn heading(&self) -> &'static str {
         match self {
             Self::NotFound => "Story not found",
-            Self::Network(_) | Self::Status(_) => "The story could not be loaded",
+            Self::Network(_) | Self::Timeout(_) | Self::Status(_) => {
+                "The story could not be loaded"
+            }
             Self::Malformed(_) => "This story cannot be shown",
         }
     }
 
     /// Whether trying the same request again may help.
     pub fn is_retryable(&self) -> bool {
-        matches!(self, Self::Network(_) | Self::Status(500..))
+        matches!(
+            self,
+            Self::Network(_) | Self::Timeout(_) | Self::Status(500..)
+        )
     }
 }
 
@@ -80,14 +96,33 @@ pub async fn fetch_story(slug: String) -> Result<Arc<Article>, LoadError> {
     if !slug::is_valid(&slug) {
         return Err(LoadError::NotFound);
     }
-    fetch_story_at(story_url(&slug)).await
+    load_story(story_url(&slug), Some(slug)).await
 }
 
 /// The story whose JSON is at `url`, wherever that is (an embedding page names it).
 pub async fn fetch_story_at(url: String) -> Result<Arc<Article>, LoadError> {
+    load_story(url, None).await
+}
+
+/// A story read at `/stories/{address_slug}` is known by that slug, whatever its file says:
+/// links to it and its facts must lead back to where it was read.
+async fn load_story(url: String, address_slug: Option<String>) -> Result<Arc<Article>, LoadError> {
     let mut story: Story = fetch_json(&url).await?;
     resolve_images(&mut story, &url);
-    Ok(Arc::new(Article::new(story)))
+    let mut renamed = None;
+    if let Some(slug) = address_slug.filter(|slug| *slug != story.slug) {
+        renamed = Some(Problem {
+            path: "slug".into(),
+            message: format!(
+                "\"{}\" is not the slug in the address; links use \"{slug}\"",
+                story.slug
+            ),
+        });
+        story.slug = slug;
+    }
+    let mut article = Article::new(story);
+    article.problems.extend(renamed);
+    Ok(Arc::new(article))
 }
 
 pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
@@ -95,22 +130,36 @@ pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
 }
 
 async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    let response = match prefetch::take(url) {
-        Some(early) => JsFuture::from(early)
-            .await
-            .map(|response| Response::from(response.unchecked_into::<web_sys::Response>()))
-            .map_err(|error| LoadError::Network(js_error_text(&error)))?,
-        None => Request::get(url)
-            .header("Accept", "application/json")
-            .send()
-            .await
-            .map_err(|error| LoadError::Network(error.to_string()))?,
+    let limit = config::story_timeout();
+    let (early, controller) = match prefetch::take(url) {
+        Some((response, controller)) => (Some(response), controller),
+        None => (
+            None,
+            AbortController::new().map_err(|error| LoadError::Network(js_error_text(&error)))?,
+        ),
     };
-    check_status(&response)?;
-    let text = response
-        .text()
+    let request = async {
+        let response = match early {
+            Some(early) => JsFuture::from(early)
+                .await
+                .map(|response| Response::from(response.unchecked_into::<web_sys::Response>()))
+                .map_err(|error| LoadError::Network(js_error_text(&error)))?,
+            None => Request::get(url)
+                .header("Accept", "application/json")
+                .abort_signal(Some(&controller.signal()))
+                .send()
+                .await
+                .map_err(|error| LoadError::Network(error.to_string()))?,
+        };
+        check_status(&response)?;
+        response
+            .text()
+            .await
+            .map_err(|error| LoadError::Network(error.to_string()))
+    };
+    let text = within(limit, &controller, request)
         .await
-        .map_err(|error| LoadError::Network(error.to_string()))?;
+        .unwrap_or(Err(LoadError::Timeout(limit)))?;
     parse_json(&text).map_err(LoadError::Malformed)
 }
 

@@ -1,14 +1,14 @@
 //! Sending a newsletter signup to the configured provider.
 
+use super::deadline::within;
 use crate::config::NewsletterConfig;
 use crate::model::signup::{
     form_encode, retry_after_hint, seconds_phrase, server_message, status_message, with_hint,
     Provider,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
-use leptos::prelude::set_timeout_with_handle;
 use serde::Serialize;
-use std::{cell::Cell, fmt, rc::Rc, time::Duration};
+use std::{fmt, time::Duration};
 use web_sys::{AbortController, RequestRedirect, ResponseType};
 
 /// What a reader typed, and where they were.
@@ -56,35 +56,19 @@ impl fmt::Display for SignupError {
 /// Sends one signup, aborting it when `config.timeout` passes without an answer.
 pub async fn subscribe(config: &NewsletterConfig, signup: &Signup) -> Result<(), SignupError> {
     let controller = AbortController::new().map_err(|_| SignupError::Network)?;
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            config.timeout,
-        )
-        .ok()
-    };
     let signal = controller.signal();
     let with_signal = |request: RequestBuilder| {
         request
             .abort_signal(Some(&signal))
             .redirect(RequestRedirect::Manual)
     };
-    let result = send(config, signup, with_signal).await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    result.map_err(|error| {
-        if timed_out.get() {
-            SignupError::Timeout(config.timeout)
-        } else {
-            error
-        }
-    })
+    within(
+        config.timeout,
+        &controller,
+        send(config, signup, with_signal),
+    )
+    .await
+    .unwrap_or(Err(SignupError::Timeout(config.timeout)))
 }
 
 async fn send(
