@@ -25,7 +25,8 @@ pub fn is_relative_path(raw: &str) -> bool {
     // "/", "?" or "#"; browsers would honour it, so such a string is not a plain path.
     let before_colon = path.split([':', '/', '?', '#']).next().unwrap_or_default();
     let has_scheme = path[before_colon.len()..].starts_with(':');
-    clean && !path.is_empty() && !has_scheme && !path.starts_with("//") && !path.starts_with('\\')
+    // Browsers read "\\" as "/" in http(s) URLs, so "/\\host/x" would name another host.
+    clean && !path.is_empty() && !has_scheme && !path.starts_with("//") && !path.contains('\\')
 }
 
 #[cfg(test)]
@@ -83,6 +84,8 @@ mod tests {
             "data:image/png;base64,AAAA",
             "//evil.example/a.png",
             "\\\\evil\\a.png",
+            "/\\evil.example/a.png",
+            "images\\map.svg",
             "im age.png",
             "",
         ] {

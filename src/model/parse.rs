@@ -92,7 +92,10 @@ fn path_at(text: &str, offset: usize) -> String {
                 stack.push(Frame::Object { key: None });
                 expecting_key = true;
             }
-            '[' => stack.push(Frame::Array { index: 0, started: false }),
+            '[' => stack.push(Frame::Array {
+                index: 0,
+                started: false,
+            }),
             '}' | ']' => {
                 stack.pop();
                 expecting_key = false;
@@ -129,6 +132,17 @@ fn path_at(text: &str, offset: usize) -> String {
             _ => {}
         }
     }
+    // serde_json stops just before a list or object it cannot take as an element, which
+    // the walk above has therefore not counted as started.
+    let next = text
+        .get(offset..)
+        .unwrap_or_default()
+        .trim_start()
+        .chars()
+        .next();
+    if let (Some('[' | '{'), Some(Frame::Array { started, .. })) = (next, stack.last_mut()) {
+        *started = true;
+    }
     let mut path = String::new();
     for frame in &stack {
         match frame {
@@ -138,7 +152,10 @@ fn path_at(text: &str, offset: usize) -> String {
                 }
                 path.push_str(key);
             }
-            Frame::Array { index, started: true } => path.push_str(&format!("[{index}]")),
+            Frame::Array {
+                index,
+                started: true,
+            } => path.push_str(&format!("[{index}]")),
             _ => {}
         }
     }
@@ -232,6 +249,14 @@ mod tests {
             r#"{"text":"F","sources":["a"]},{"sources":["a"]}"#,
         );
         assert_eq!(error_of(&text), "facts[1]: missing field `text`");
+        let text = MINIMAL.replace(r#"["a"]"#, r#"["a", ["b"]]"#);
+        assert!(
+            error_of(&text).starts_with("facts[0].sources[1]: invalid type: sequence"),
+            "{}",
+            error_of(&text)
+        );
+        let text = MINIMAL.replace(r#""facts":"#, r#""topics":["x", {"y": 1}],"facts":"#);
+        assert!(error_of(&text).starts_with("topics[1]: invalid type: map"));
     }
 
     #[test]
