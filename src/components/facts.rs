@@ -83,7 +83,13 @@ fn FactItem(
         "Copy link",
         format!("Copy link to fact {number}"),
         status,
-        move || format!("{}#{}", placement.story_url(&slug), anchors::fact_id(number)),
+        move || {
+            format!(
+                "{}#{}",
+                placement.story_url(&slug),
+                anchors::fact_id(number)
+            )
+        },
         format!("Link to fact {number} copied."),
     );
     let text_source = article.clone();

@@ -227,8 +227,14 @@ mod tests {
     #[test]
     fn dates_read_as_written_whatever_the_readers_zone() {
         assert_eq!(readable("2024-10-18", |_| 0).unwrap(), "October 18, 2024");
-        assert_eq!(readable("2024-10-18", |_| -600).unwrap(), "October 18, 2024");
-        assert_eq!(readable("2000-02-29", |_| 840).unwrap(), "February 29, 2000");
+        assert_eq!(
+            readable("2024-10-18", |_| -600).unwrap(),
+            "October 18, 2024"
+        );
+        assert_eq!(
+            readable("2000-02-29", |_| 840).unwrap(),
+            "February 29, 2000"
+        );
         assert_eq!(readable("not a date", |_| 0), None);
     }
 
