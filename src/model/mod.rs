@@ -7,6 +7,8 @@ pub mod date;
 pub mod index;
 pub mod links;
 pub mod parse;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 pub mod sections;
 pub mod signup;
 pub mod slug;
