@@ -3,11 +3,9 @@
 // scripts, and a widget works on a publisher's page with an equally strict policy.
 import { createHash } from 'node:crypto';
 import { test as unguarded } from '@playwright/test';
-import { RECEIVER_URL, SEED_SLUG, expect, isAppPage, loadSample, story, test } from './support.mjs';
+import { APP_ORIGIN as APP, RECEIVER_URL, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
-const APP = 'http://127.0.0.1:4173';
-
 /** The policy of an index.html, directive → its sources. */
 function policyOf(html) {
   const content = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
@@ -48,15 +46,11 @@ unguarded('a script injected into the page is blocked while the story still rend
     document.addEventListener('securitypolicyviolation', (event) => window.reportCspViolation(event.effectiveDirective), true);
   });
   // As if an attacker had got markup into the page: an inline script and a handler.
-  await page.route(isAppPage, async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace(
-      '</head>',
-      '<script>window.injectedRan = true</script></head>',
-    ).replace('</body>', '<img src="/nothing.png" alt="" onerror="window.injectedRan = true"></body>');
-    const { 'content-encoding': _, 'content-length': __, ...headers } = response.headers();
-    await route.fulfill({ response, headers, body: html });
-  });
+  await rewriteAppPages(page, (html) =>
+    html
+      .replace('</head>', '<script>window.injectedRan = true</script></head>')
+      .replace('</body>', '<img src="/nothing.png" alt="" onerror="window.injectedRan = true"></body>'),
+  );
 
   await page.goto(story(SEED_SLUG));
   await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);

@@ -1,6 +1,6 @@
 // How a story page loads: index.html asks for the story (and then its image) while the
 // wasm is still on its way, and the app uses those answers rather than asking again.
-import { SEED_SLUG, expect, isAppPage, loadSample, story, test } from './support.mjs';
+import { SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 const STORY_JSON = `/stories/${SEED_SLUG}.json`;
@@ -83,12 +83,9 @@ test('a page whose early request is for another URL still shows its story', asyn
 
 test('a story that does not arrive within the timeout is abandoned, and Try again asks afresh', async ({ page }) => {
   // A publisher shortens the wait in index.html, as with every other setting.
-  await page.route(isAppPage, async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace('</head>', '<meta name="storyline-story-timeout" content="1"></head>');
-    const { 'content-encoding': _, 'content-length': __, ...headers } = response.headers();
-    await route.fulfill({ response, headers, body: html });
-  });
+  await rewriteAppPages(page, (html) =>
+    html.replace('</head>', '<meta name="storyline-story-timeout" content="1"></head>'),
+  );
   let stall = true;
   await page.route(`**${STORY_JSON}`, async (route) => {
     if (!stall) return route.continue();

@@ -106,11 +106,20 @@ export const uniqueEmail = (prefix = 'reader') =>
   `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 10)}@example.com`;
 
 /**
- * An app route (`/`, `/stories/{slug}`) on the app's server, not a file or another host.
- * A page Playwright rewrites is refused access to other loopback ports by Chromium, so
- * only tests that need no receiver rewrite pages.
+ * Serves every app page (`/`, `/stories/{slug}`) this `page` loads as `edit` rewrites its
+ * HTML, as a publisher editing the built index.html would. Chromium refuses such a
+ * rewritten page access to other loopback ports, so only tests that need no receiver
+ * may use it.
  */
-export const isAppPage = (url) => url.origin === APP_ORIGIN && !/\.\w+$/.test(url.pathname);
+export async function rewriteAppPages(page, edit) {
+  const isAppPage = (url) => url.origin === APP_ORIGIN && !/\.\w+$/.test(url.pathname);
+  await page.route(isAppPage, async (route) => {
+    const response = await route.fetch();
+    // The body is re-sent decoded, so the original encoding and length no longer apply.
+    const { 'content-encoding': _, 'content-length': __, ...headers } = response.headers();
+    await route.fulfill({ response, headers, body: edit(await response.text()) });
+  });
+}
 
 /**
  * Configures the newsletter signup the documented way: `<meta name="storyline-newsletter-*">`
