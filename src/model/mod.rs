@@ -17,4 +17,4 @@ pub mod story;
 pub use article::{backlink_letter, Article, Citation, Problem};
 pub use index::{StoryIndex, StorySummary};
 pub use parse::ParseError;
-pub use story::{Fact, Image, Narrative, Prediction, Related, Source, Story};
+pub use story::{Fact, ForecastPoint, Image, Lean, Narrative, Prediction, Related, Source, Story};

@@ -134,8 +134,8 @@ pub fn check_article(story: &Story, article: &Article) {
 mod tests {
     use super::check_article;
     use crate::model::{
-        date, links, parse::parse_json, Article, Fact, Image, Narrative, Prediction, Related,
-        Source, Story,
+        date, links, parse::parse_json, Article, Fact, ForecastPoint, Image, Lean, Narrative,
+        Prediction, Related, Source, Story,
     };
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -197,14 +197,29 @@ mod tests {
             proptest::option::of(text()),
             proptest::option::of(url_text()),
             proptest::option::of(date_text()),
+            proptest::option::of(lean()),
         )
-            .prop_map(|(id, outlet, title, url, published_at)| Source {
+            .prop_map(|(id, outlet, title, url, published_at, lean)| Source {
                 id,
                 outlet,
                 title,
                 url,
                 published_at,
+                lean,
             })
+    }
+
+    /// Ratings a little outside 1–5 too, which validation reports.
+    fn lean() -> impl Strategy<Value = Lean> {
+        (proptest::option::of(0..=7u8), proptest::option::of(0..=7u8))
+            .prop_map(|(lr, pe)| Lean { lr, pe })
+    }
+
+    fn probability() -> impl Strategy<Value = f64> {
+        // At most 9 significant digits: serde_json, built without `float_roundtrip`,
+        // may read a 17-digit number back one unit in the last place off, which no
+        // percentage shows but equality would.
+        (-2_000_000_000..=3_000_000_000i64).prop_map(|n| n as f64 / 1e9)
     }
 
     fn fact() -> impl Strategy<Value = Fact> {
@@ -231,21 +246,26 @@ mod tests {
     fn prediction() -> impl Strategy<Value = Prediction> {
         (
             text(),
-            // At most 9 significant digits: serde_json, built without `float_roundtrip`,
-            // may read a 17-digit number back one unit in the last place off, which no
-            // percentage shows but equality would.
-            (-2_000_000_000..=3_000_000_000i64).prop_map(|n| n as f64 / 1e9),
+            probability(),
             proptest::option::of(text()),
             proptest::option::of(url_text()),
             proptest::option::of(date_text()),
+            vec(
+                (date_text(), probability())
+                    .prop_map(|(date, probability)| ForecastPoint { date, probability }),
+                0..4,
+            ),
         )
-            .prop_map(|(question, probability, source, url, as_of)| Prediction {
-                question,
-                probability,
-                source,
-                url,
-                as_of,
-            })
+            .prop_map(
+                |(question, probability, source, url, as_of, history)| Prediction {
+                    question,
+                    probability,
+                    source,
+                    url,
+                    as_of,
+                    history,
+                },
+            )
     }
 
     fn related() -> impl Strategy<Value = Related> {
@@ -367,6 +387,13 @@ mod tests {
             style.optional(&mut o, "title", string(&s.title));
             style.optional(&mut o, "url", string(&s.url));
             style.optional(&mut o, "published_at", string(&s.published_at));
+            let lean = s.lean.map(|lean| {
+                let mut l = Map::new();
+                style.optional(&mut l, "lr", lean.lr.map(|v| json!(v)));
+                style.optional(&mut l, "pe", lean.pe.map(|v| json!(v)));
+                Value::Object(l)
+            });
+            style.optional(&mut o, "lean", lean);
             Value::Object(o)
         });
         root.insert("sources".into(), Value::Array(sources.collect()));
@@ -392,6 +419,12 @@ mod tests {
             style.optional(&mut o, "source", string(&p.source));
             style.optional(&mut o, "url", string(&p.url));
             style.optional(&mut o, "as_of", string(&p.as_of));
+            let history = p
+                .history
+                .iter()
+                .map(|h| json!({"date": h.date, "probability": h.probability}))
+                .collect();
+            style.optional_list(&mut o, "history", history);
             Value::Object(o)
         });
         let predictions = predictions.collect();
@@ -468,6 +501,8 @@ mod tests {
                 ("story", "narratives") => Some("narrative"),
                 ("story", "predictions") => Some("prediction"),
                 ("story", "related") => Some("related"),
+                ("source", "lean") => Some("lean"),
+                ("prediction", "history") => Some("forecast point"),
                 (_, "future_field" | "probability") => continue,
                 _ => None,
             };
@@ -498,6 +533,8 @@ mod tests {
             "narrative" => &["label", "text"],
             "prediction" => &["question", "probability"],
             "related" => &["slug", "title"],
+            "lean" => &[],
+            "forecast point" => &["date", "probability"],
             _ => unreachable!("{kind}"),
         }
     }
@@ -589,6 +626,8 @@ mod tests {
                 Some("fact") => "a fact object",
                 Some("narrative") => "a narrative object",
                 Some("prediction") => "a prediction object",
+                Some("lean") => "a lean object",
+                Some("forecast point") => "a forecast point object",
                 Some(_) => "a related story object",
             };
             *at_path(&mut json, &path) = serde_json::from_str(value).unwrap();
@@ -607,7 +646,7 @@ mod tests {
         ) {
             let mut objects = Vec::new();
             typed_places(&json, String::new(), "story", &mut objects);
-            objects.retain(|(_, kind)| kind.is_some());
+            objects.retain(|(_, kind)| kind.is_some_and(|kind| !required(kind).is_empty()));
             let (path, kind) = pick.get(&objects).clone();
             let field = *field.get(required(kind.unwrap()));
             at_path(&mut json, &path).as_object_mut().unwrap().remove(field);

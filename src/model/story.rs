@@ -42,6 +42,17 @@ pub struct Source {
     pub title: Option<String>,
     pub url: Option<String>,
     pub published_at: Option<String>,
+    pub lean: Option<Lean>,
+}
+
+/// Where an outlet sits, each axis rated 1–5 as the original site rates sources:
+/// `lr` 1 left … 5 right, `pe` 1 establishment-critical … 5 pro-establishment.
+/// Values outside 1–5 are reported by validation and then ignored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(expecting = "a lean object")]
+pub struct Lean {
+    pub lr: Option<u8>,
+    pub pe: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -82,6 +93,16 @@ pub struct Prediction {
     pub source: Option<String>,
     pub url: Option<String>,
     pub as_of: Option<String>,
+    /// Earlier forecasts, oldest first, for the trend line.
+    #[serde(default, deserialize_with = "null_as_empty")]
+    pub history: Vec<ForecastPoint>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(expecting = "a forecast point object")]
+pub struct ForecastPoint {
+    pub date: String,
+    pub probability: f64,
 }
 
 impl Prediction {
@@ -132,6 +153,7 @@ mod tests {
             source: None,
             url: None,
             as_of: None,
+            history: Vec::new(),
         }
     }
 
