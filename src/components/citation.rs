@@ -1,4 +1,4 @@
-use super::LocalDate;
+use super::{story_text, LocalDate};
 use crate::browser::has_fine_hover_pointer;
 use crate::model::{links, Problem, Source};
 use leptos::{
@@ -128,7 +128,7 @@ pub fn expandable_citation(
                 view! {
                     <p>
                         <a href=url.to_owned() rel="noopener noreferrer">
-                            {format!("Read at {}", source.outlet)}
+                            "Read at " <bdi>{story_text(&source.outlet)}</bdi>
                         </a>
                     </p>
                 }
@@ -149,7 +149,7 @@ fn source_summary(number: usize, source: &Source) -> impl IntoView {
     let title = source
         .title
         .clone()
-        .map(|title| view! { <span class="citation-summary-title">{title}</span> });
+        .map(|title| view! { <span class="citation-summary-title" dir="auto">{story_text(&title)}</span> });
     let date = source.published_at.clone().map(|iso| {
         view! { <span class="citation-summary-date">"Published " <LocalDate iso/></span> }
     });
@@ -158,7 +158,7 @@ fn source_summary(number: usize, source: &Source) -> impl IntoView {
             <span class="citation-summary-source">
                 <span class="source-number">{format!("[{number}]")}</span>
                 " "
-                <strong>{source.outlet.clone()}</strong>
+                <strong dir="auto">{story_text(&source.outlet)}</strong>
             </span>
             {title}
             {date}
@@ -179,7 +179,7 @@ pub fn missing_citation(problem: &Problem, problem_id: String) -> impl IntoView 
             "[?]"
         </button>
         <span class="citation-problem" id=problem_id>
-            {format!("Source missing: {problem}")}
+            "Source missing: " <bdi>{problem.to_string()}</bdi>
         </span>
     }
 }

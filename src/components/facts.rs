@@ -1,53 +1,105 @@
 use super::citation::{expandable_citation, missing_citation};
-use super::{ArticleSection, Placement};
+use super::{story_text, ArticleSection, Placement};
 use crate::browser::{copy_text, reveal};
-use crate::model::{anchors, Article, Citation};
+use crate::model::{anchors, numbers::grouped, Article, Citation};
 use leptos::{either::Either, html, prelude::*, task::spawn_local};
 use std::sync::Arc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
+/// Facts shown with the article; the rest follow a batch per frame. Every ordinary story
+/// fits in the first batch; a hostile one of tens of thousands of facts would otherwise
+/// hold the page for a minute before the reader could do anything.
+const FIRST_FACTS: usize = 150;
+const FACTS_PER_FRAME: usize = 40;
+
 /// The facts, each followed by its numbered citations. Every fact has a stable anchor
 /// (`#fact-3`); opening the page at one brings that fact into view once it is rendered.
 #[component]
 pub fn Facts(article: Arc<Article>) -> impl IntoView {
+    let total = article.story.facts.len();
     let list = NodeRef::<html::Ul>::new();
     // One announcement region for the whole list: live regions must exist before their
     // text changes to be read out, and a thousand of them would be noise.
     let status = RwSignal::new(String::new());
     let placement = Placement::current();
-    let owns_location = placement.owns_location();
+    let rendered = RwSignal::new(total.min(FIRST_FACTS));
+
     Effect::new(move |_| {
-        let Some(list) = list.get().filter(|_| owns_location) else {
-            return;
+        if rendered.get() < total {
+            request_animation_frame(move || {
+                rendered.try_update(|shown| *shown = (*shown + FACTS_PER_FRAME).min(total));
+            });
+        }
+    });
+
+    let linked_fact = placement
+        .owns_location()
+        .then(|| anchors::fact_number(&window().location().hash().unwrap_or_default()))
+        .flatten()
+        .filter(|&number| number <= total);
+    Effect::new(move |revealed: Option<bool>| {
+        let Some(number) = linked_fact.filter(|_| revealed != Some(true)) else {
+            return true;
         };
-        let fragment = window().location().hash().unwrap_or_default();
-        let fact = anchors::fact_number(&fragment)
-            .and_then(|number| {
-                list.query_selector(&format!("#{}", anchors::fact_id(number)))
-                    .ok()
-            })
-            .flatten();
-        if let Some(fact) = fact {
+        let Some(list) = list.get().filter(|_| number <= rendered.get()) else {
+            return false;
+        };
+        if let Ok(Some(fact)) = list.query_selector(&format!("#{}", anchors::fact_id(number))) {
             // The list exists before Suspense attaches it to the document; scrolling and
             // focus only work once it is attached, by the next frame.
             request_animation_frame(move || reveal(fact.unchecked_ref()));
         }
+        true
     });
 
-    (!article.story.facts.is_empty()).then(|| {
-        let items = (0..article.story.facts.len())
-            .map(|index| {
-                view! { <FactItem article=article.clone() index status placement=placement.clone()/> }
-            })
-            .collect_view();
+    (total > 0).then(|| {
+        let batches = move || batch_starts(rendered.get());
+        let batch = move |start: usize| {
+            (start..rendered.get_untracked().min(batch_end(start)))
+                .map(|index| {
+                    view! { <FactItem article=article.clone() index status placement=placement.clone()/> }
+                })
+                .collect_view()
+        };
         view! {
             <ArticleSection name="facts" title="Facts">
-                <ul class="fact-list" node_ref=list>{items}</ul>
+                <ul class="fact-list" node_ref=list>
+                    <For each=batches key=|start| *start children=batch/>
+                </ul>
+                {move || {
+                    let shown = rendered.get();
+                    (shown < total).then(|| view! {
+                        <p class="facts-pending">
+                            {format!(
+                                "Showing {} of {} facts; the rest are on their way.",
+                                grouped(shown),
+                                grouped(total),
+                            )}
+                        </p>
+                    })
+                }}
                 <p class="copy-status" role="status">{status}</p>
             </ArticleSection>
         }
     })
+}
+
+/// Where each batch of the first `rendered` facts starts; a batch is complete once a later
+/// one starts, so each is built once.
+fn batch_starts(rendered: usize) -> Vec<usize> {
+    std::iter::once(0)
+        .chain((FIRST_FACTS..rendered).step_by(FACTS_PER_FRAME))
+        .filter(|&start| start < rendered)
+        .collect()
+}
+
+fn batch_end(start: usize) -> usize {
+    if start == 0 {
+        FIRST_FACTS
+    } else {
+        start + FACTS_PER_FRAME
+    }
 }
 
 #[component]
@@ -103,7 +155,7 @@ fn FactItem(
 
     view! {
         <li class="fact" id=anchors::fact_id(number) tabindex="-1">
-            <span class="fact-text">{article.story.facts[index].text.clone()}</span>
+            <span class="fact-text" dir="auto">{story_text(&article.story.facts[index].text)}</span>
             <span class="citations">{buttons}</span>
             <span class="fact-tools">{copy_link} {copy_fact}</span>
             {(!panels.is_empty()).then(|| view! { <div class="citation-panels">{panels}</div> })}

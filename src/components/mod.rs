@@ -16,6 +16,7 @@ mod skeleton;
 mod sources;
 mod story_article;
 mod story_header;
+mod story_text;
 
 pub use article_section::ArticleSection;
 pub use external_link::ExternalLink;
@@ -31,3 +32,4 @@ pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use sources::Sources;
 pub use story_article::StoryArticle;
 pub use story_header::StoryHeader;
+pub use story_text::story_text;

@@ -1,4 +1,4 @@
-use super::{ArticleSection, ExternalLink};
+use super::{story_text, ArticleSection, ExternalLink};
 use crate::model::Narrative;
 use leptos::prelude::*;
 
@@ -20,11 +20,12 @@ pub fn Narratives(narratives: Vec<Narrative>) -> impl IntoView {
 
 #[component]
 fn NarrativeCard(narrative: Narrative) -> impl IntoView {
-    let heading = narrative.heading();
+    let (label, suffix) = narrative.heading_parts();
+    let heading = view! { <bdi>{story_text(label)}</bdi> {suffix} };
     let provider = narrative.outlet.map(|outlet| {
         view! {
             <p class="narrative-provider">
-                "as provided by " <ExternalLink href=narrative.url>{outlet}</ExternalLink>
+                "as provided by " <ExternalLink href=narrative.url>{story_text(&outlet)}</ExternalLink>
             </p>
         }
     });
@@ -34,7 +35,7 @@ fn NarrativeCard(narrative: Narrative) -> impl IntoView {
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(|p| view! { <p>{p.to_owned()}</p> })
+        .map(|p| view! { <p dir="auto">{story_text(p)}</p> })
         .collect_view();
     view! {
         <li class="narrative" data-perspective=narrative.perspective>

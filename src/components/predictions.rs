@@ -1,4 +1,4 @@
-use super::{ArticleSection, ExternalLink, LocalDate};
+use super::{story_text, ArticleSection, ExternalLink, LocalDate};
 use crate::model::Prediction;
 use leptos::prelude::*;
 
@@ -25,14 +25,14 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
     let percent = prediction.percent_label();
     let width = format!("{}%", prediction.probability * 100.0);
     let source = prediction.source.map(|source| {
-        view! { <span>"Forecast by " <ExternalLink href=prediction.url>{source}</ExternalLink></span> }
+        view! { <span>"Forecast by " <ExternalLink href=prediction.url>{story_text(&source)}</ExternalLink></span> }
     });
     let as_of = prediction
         .as_of
         .map(|iso| view! { <span>"as of " <LocalDate iso/></span> });
     view! {
         <li class="prediction">
-            <p class="prediction-question">{prediction.question}</p>
+            <p class="prediction-question" dir="auto">{story_text(&prediction.question)}</p>
             <p class="prediction-probability">
                 <span class="probability-value">{percent}</span>
                 // The number says it all for assistive technology; the bar is for the eye.

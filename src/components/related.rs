@@ -1,5 +1,5 @@
-use super::ArticleSection;
 use super::Placement;
+use super::{story_text, ArticleSection};
 use crate::model::{links, slug, Related};
 use leptos::{either::Either, prelude::*};
 
@@ -16,7 +16,7 @@ pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
                     .image
                     .filter(|image| links::http_url(&image.src).is_some())
                     .map(|image| view! { <img src=image.src alt="" loading="lazy" decoding="async"/> });
-                let content = view! { {thumbnail} <span class="related-title">{story.title}</span> };
+                let content = view! { {thumbnail} <span class="related-title" dir="auto">{story_text(&story.title)}</span> };
                 let item = if slug::is_valid(&story.slug) {
                     Either::Left(view! { <a href=placement.story_href(&story.slug)>{content}</a> })
                 } else {

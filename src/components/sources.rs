@@ -1,6 +1,6 @@
-use super::{ArticleSection, ExternalLink, LocalDate, Placement};
+use super::{story_text, ArticleSection, ExternalLink, LocalDate, Placement};
 use crate::browser::reveal;
-use crate::model::{anchors, backlink_letter, Article};
+use crate::model::{anchors, backlink_letter, numbers::grouped, Article};
 use leptos::{ev::MouseEvent, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,12 +17,12 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
             let title = source
                 .title
                 .clone()
-                .map(|title| view! { ": " <cite>{title}</cite> });
+                .map(|title| view! { ": " <cite dir="auto">{story_text(&title)}</cite> });
             let date = source
                 .published_at
                 .clone()
                 .map(|iso| view! { ", " <LocalDate iso/> });
-            let outlet = source.outlet.clone();
+            let outlet = story_text(&source.outlet);
             view! {
                 <li class="source" id=format!("source-{number}")>
                     <span class="source-entry">
@@ -47,16 +47,22 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
     })
 }
 
+/// Back-links beyond these are counted, not listed: a source cited by thousands of facts
+/// would otherwise add thousands of links to the page, and no reader follows the 500th.
+const MOST_BACKLINKS: usize = 52;
+
 /// "Cited in 2 facts: a b", each letter a link back to a citing fact, as Wikipedia does;
 /// a single back-link is an arrow.
 fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
     let count = match facts.len() {
         0 => "Not cited in any fact".to_owned(),
         1 => "Cited in 1 fact".to_owned(),
-        n => format!("Cited in {n} facts"),
+        n => format!("Cited in {} facts", grouped(n)),
     };
+    let unlisted = facts.len().saturating_sub(MOST_BACKLINKS);
     let links = facts
         .iter()
+        .take(MOST_BACKLINKS)
         .enumerate()
         .map(|(i, &fact)| {
             let number = fact + 1;
@@ -78,7 +84,8 @@ fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <span class="source-backlinks">{count} {(!facts.is_empty()).then_some(":")} {links}</span> }
+    let more = (unlisted > 0).then(|| format!(" and {} more", grouped(unlisted)));
+    view! { <span class="source-backlinks">{count} {(!facts.is_empty()).then_some(":")} {links} {more}</span> }
 }
 
 /// Reveals the fact within the same story (page or widget), rather than letting the

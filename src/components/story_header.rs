@@ -1,4 +1,4 @@
-use super::{article_section::STORY_TITLE_ID, ExternalLink, LocalDate};
+use super::{article_section::STORY_TITLE_ID, story_text, ExternalLink, LocalDate};
 use crate::model::{links, Article};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,7 +15,7 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
                 view! {
                     <figcaption class="image-credit">
                         "Image credit: "
-                        <ExternalLink href=image.credit_url>{credit}</ExternalLink>
+                        <ExternalLink href=image.credit_url>{story_text(&credit)}</ExternalLink>
                     </figcaption>
                 }
             });
@@ -31,13 +31,13 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
         .map(|iso| view! { " · Updated " <LocalDate iso/> });
     let byline = story
         .byline
-        .map(|byline| view! { <span class="byline-author">"by " {byline}</span> " · " });
+        .map(|byline| view! { <span class="byline-author">"by " <bdi>{story_text(&byline)}</bdi></span> " · " });
 
     view! {
         <header class="story-header">
-            <h1 class="story-title" id=STORY_TITLE_ID>{story.title}</h1>
+            <h1 class="story-title" id=STORY_TITLE_ID dir="auto">{story_text(&story.title)}</h1>
             {image}
-            {story.teaser.map(|teaser| view! { <p class="teaser">{teaser}</p> })}
+            {story.teaser.map(|teaser| view! { <p class="teaser" dir="auto">{story_text(&teaser)}</p> })}
             <p class="byline">{byline} <LocalDate iso=story.published_at/> {updated}</p>
         </header>
     }

@@ -6,6 +6,7 @@ pub mod article;
 pub mod date;
 pub mod index;
 pub mod links;
+pub mod numbers;
 pub mod parse;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
@@ -13,6 +14,7 @@ pub mod sections;
 pub mod signup;
 pub mod slug;
 pub mod story;
+pub mod text;
 
 pub use article::{backlink_letter, Article, Citation, Problem};
 pub use index::{StoryIndex, StorySummary};

@@ -74,14 +74,20 @@ pub struct Narrative {
 
 impl Narrative {
     /// "Pro-Ukraine" reads as "Pro-Ukraine narrative"; a label that already says
-    /// "narrative" is left alone so editors may write either.
-    pub fn heading(&self) -> String {
+    /// "narrative" is left alone so editors may write either. The label and the app's
+    /// own word come apart so that each keeps its own writing direction.
+    pub fn heading_parts(&self) -> (&str, &'static str) {
         let label = self.label.trim();
         if label.to_lowercase().ends_with("narrative") {
-            label.to_owned()
+            (label, "")
         } else {
-            format!("{label} narrative")
+            (label, " narrative")
         }
+    }
+
+    pub fn heading(&self) -> String {
+        let (label, suffix) = self.heading_parts();
+        format!("{label}{suffix}")
     }
 }
 

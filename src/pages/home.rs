@@ -1,5 +1,5 @@
 use crate::api;
-use crate::components::{ListSkeleton, LoadErrorView, LocalDate};
+use crate::components::{story_text, ListSkeleton, LoadErrorView, LocalDate};
 use crate::model::{slug, StorySummary};
 use leptos::{either::Either, prelude::*};
 use leptos_meta::{Meta, Title};
@@ -33,8 +33,8 @@ pub fn HomePage() -> impl IntoView {
 fn summary_view(summary: StorySummary) -> impl IntoView {
     view! {
         <li class="story-summary">
-            <h2><a href=format!("/stories/{}", summary.slug)>{summary.title}</a></h2>
-            {summary.teaser.map(|teaser| view! { <p class="teaser">{teaser}</p> })}
+            <h2><a href=format!("/stories/{}", summary.slug) dir="auto">{story_text(&summary.title)}</a></h2>
+            {summary.teaser.map(|teaser| view! { <p class="teaser" dir="auto">{story_text(&teaser)}</p> })}
             {summary.published_at.map(|iso| view! { <p class="summary-date"><LocalDate iso/></p> })}
         </li>
     }
