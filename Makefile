@@ -28,10 +28,11 @@ test-components:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	cargo test --locked --target wasm32-unknown-unknown --test components
 
-# The signup tests set the endpoint in the page, so the policy must let the app reach
-# the test receiver: this build names it, which `make build` never does.
+# The signup and network-fault tests point the page at local servers, so the policy must
+# let the app reach the test receiver and the faulty story server: this build names them,
+# which `make build` never does.
 test-e2e: setup
-	STORYLINE_CSP_CONNECT_SRC=http://127.0.0.1:8788 trunk build --release
+	STORYLINE_CSP_CONNECT_SRC="http://127.0.0.1:8788 http://127.0.0.1:8789" trunk build --release
 	playwright test
 
 # Half a minute from a fixed seed, so that CI's runs differ only in how far they get.

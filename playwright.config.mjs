@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
 export const APP_PORT = 4173;
 export const RECEIVER_PORT = 8788;
 export const HOST_PORT = 4174;
+export const FAULTY_STORY_PORT = 8789;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,6 +42,12 @@ export default defineConfig({
       // The embed demo as a publisher's page on another origin, loading widgets from the app's.
       command: `node tools/serve-static.mjs --port ${HOST_PORT} --base http://127.0.0.1:${APP_PORT}/ public`,
       url: `http://127.0.0.1:${HOST_PORT}/embed-demo.html`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node tools/faulty-story-server.mjs',
+      env: { PORT: String(FAULTY_STORY_PORT) },
+      url: `http://127.0.0.1:${FAULTY_STORY_PORT}/health`,
       reuseExistingServer: false,
     },
     {

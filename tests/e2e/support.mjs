@@ -38,6 +38,7 @@ export const DROUGHT_SLUG = 'river-valley-water-board-adopts-drought-plan';
 
 export const RECEIVER_URL = 'http://127.0.0.1:8788';
 export const APP_ORIGIN = 'http://127.0.0.1:4173';
+export const FAULTY_STORY_URL = 'http://127.0.0.1:8789';
 export const SIGNUPS_FILE = `${ROOT}target/e2e-signups.jsonl`;
 
 /** The app's address of a story. */
@@ -122,29 +123,41 @@ export async function rewriteAppPages(page, edit) {
 }
 
 /**
- * Configures the newsletter signup the documented way: `<meta name="storyline-newsletter-*">`
- * tags, added to every page this `page` loads once the document is parsed (before the app
- * reads them when a story renders). `provider` defaults to json and its endpoint to the
- * receiver's (the Ghost site for ghost); `timeout` is in seconds, as a string. The
- * receiver's origin is in the test build's connect-src (Makefile, test-e2e).
+ * Adds `<meta name content>` tags to the head of every page this `page` loads, as soon as
+ * the parser creates the head, as a publisher would write them in index.html. They go
+ * first, so they win over index.html's own (such as its empty storyline-data-base). Unlike
+ * rewriteAppPages, the document stays the server's own, so the page may still reach the
+ * local receivers. Entries without content are skipped.
  */
-export async function configureNewsletter(page, { provider = 'json', endpoint, timeout } = {}) {
-  const settings = {
-    endpoint: endpoint ?? (provider === 'ghost' ? GHOST_SITE_URL : SUBSCRIBE_URL),
-    provider,
-    timeout,
-  };
-  await page.addInitScript((meta) => {
-    document.addEventListener('DOMContentLoaded', () => {
-      for (const [name, content] of Object.entries(meta)) {
+export async function addMetaTags(page, tags) {
+  await page.addInitScript((tags) => {
+    const observer = new MutationObserver(() => {
+      if (!document.head) return;
+      observer.disconnect();
+      for (const [name, content] of Object.entries(tags)) {
         if (content === undefined || content === null) continue;
         const tag = document.createElement('meta');
-        tag.name = `storyline-newsletter-${name}`;
+        tag.name = name;
         tag.content = content;
-        document.head.append(tag);
+        document.head.prepend(tag);
       }
     });
-  }, settings);
+    observer.observe(document, { childList: true, subtree: true });
+  }, tags);
+}
+
+/**
+ * Configures the newsletter signup the documented way: `storyline-newsletter-*` meta tags.
+ * `provider` defaults to json and its endpoint to the receiver's (the Ghost site for
+ * ghost); `timeout` is in seconds, as a string. The receiver's origin is in the test
+ * build's connect-src (Makefile, test-e2e).
+ */
+export async function configureNewsletter(page, { provider = 'json', endpoint, timeout } = {}) {
+  await addMetaTags(page, {
+    'storyline-newsletter-endpoint': endpoint ?? (provider === 'ghost' ? GHOST_SITE_URL : SUBSCRIBE_URL),
+    'storyline-newsletter-provider': provider,
+    'storyline-newsletter-timeout': timeout,
+  });
 }
 
 /** Makes the receiver answer the next signup for `fault.email` as described (see the receiver). */
