@@ -32,8 +32,9 @@ cargo fuzz build "${fuzz[@]}"
 
 corpus=fuzz/corpus/story
 mkdir -p "$corpus"
-# The sample stories are the seeds, copied afresh so that they are fuzzed as they are now.
-cp public/stories/*.json "$corpus"/
+# The sample stories and the Verity-shaped fixtures are the seeds, copied afresh so that
+# they are fuzzed as they are now.
+cp public/stories/*.json tests/fixtures/verity/*.json "$corpus"/
 
 log=fuzz/artifacts/story.log
 mkdir -p "$(dirname "$log")"

@@ -1,9 +1,10 @@
-//! Any bytes as a story document: parsing must return, and whatever story it yields must
-//! be numbered as `Article::new` promises (the same checks as the property tests).
+//! Any bytes as a story document, in each format Storyline reads: parsing must return,
+//! and whatever story it yields must be numbered as `Article::new` promises (the same
+//! checks as the property tests).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use storyline::model::{date, parse::parse_json, Article, Citation, Source, Story};
+use storyline::model::{date, Article, Citation, Source, Story, StoryFormat};
 
 // The invariant checker lives beside the property tests and names the model as `super::`,
 // which these imports provide here.
@@ -13,15 +14,17 @@ mod properties;
 fuzz_target!(|data: &[u8]| {
     // The browser decodes a response the same way before the app sees it.
     let text = String::from_utf8_lossy(data);
-    match parse_json::<Story>(&text) {
-        Ok(story) => {
-            let article = Article::new(story.clone());
-            properties::check_article(&story, &article);
-            for fact in 0..story.facts.len() {
-                article.fact_as_text(fact);
+    for format in [StoryFormat::V1, StoryFormat::Verity] {
+        match format.read(&text) {
+            Ok(story) => {
+                let article = Article::new(story.clone());
+                properties::check_article(&story, &article);
+                for fact in 0..story.facts.len() {
+                    article.fact_as_text(fact);
+                }
+                date::readable(&story.published_at, |_| 0);
             }
-            date::readable(&story.published_at, |_| 0);
+            Err(error) => assert!(!error.message.is_empty(), "{error:?}"),
         }
-        Err(error) => assert!(!error.message.is_empty(), "{error:?}"),
     }
 });

@@ -7,7 +7,9 @@ mod prefetch;
 
 use crate::config;
 use crate::model::signup::seconds_phrase;
-use crate::model::{parse::parse_json, slug, Article, ParseError, Problem, Story, StoryIndex};
+use crate::model::{
+    parse::parse_json, slug, Article, ParseError, Problem, Story, StoryFormat, StoryIndex,
+};
 use deadline::within;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -31,6 +33,10 @@ pub enum LoadError {
     Status(u16),
     /// The answer was not a valid story document.
     Malformed(ParseError),
+    /// The address or embed asked for a story format Storyline does not read.
+    UnknownFormat(String),
+    /// A story in Verity's shape read as format v1; says how to ask for Verity's.
+    VerityShape(&'static str),
 }
 
 impl fmt::Display for LoadError {
@@ -56,6 +62,11 @@ impl fmt::Display for LoadError {
                 f,
                 "The story data is not valid: {error}. Its editors need to correct the file; reload once they have."
             ),
+            Self::UnknownFormat(explanation) => f.write_str(explanation),
+            Self::VerityShape(how) => write!(
+                f,
+                "This is a story in Verity's shape, not Storyline's format v1: {how}."
+            ),
         }
     }
 }
@@ -70,7 +81,9 @@ impl LoadError {
             Self::Network(_) | Self::Timeout(_) | Self::Status(_) => {
                 "The story could not be loaded"
             }
-            Self::Malformed(_) => "This story cannot be shown",
+            Self::Malformed(_) | Self::UnknownFormat(_) | Self::VerityShape(_) => {
+                "This story cannot be shown"
+            }
         }
     }
 
@@ -92,22 +105,55 @@ pub fn index_url() -> String {
     format!("{}/stories/index.json", config::data_base())
 }
 
-pub async fn fetch_story(slug: String) -> Result<Arc<Article>, LoadError> {
+/// The story at `/stories/{slug}`, its JSON read in the format the address names
+/// (`?format=`), v1 when it names none.
+pub async fn fetch_story(slug: String, format: String) -> Result<Arc<Article>, LoadError> {
     if !slug::is_valid(&slug) {
         return Err(LoadError::NotFound);
     }
-    load_story(story_url(&slug), Some(slug)).await
+    let format = StoryFormat::named(&format).map_err(LoadError::UnknownFormat)?;
+    let read = Reading {
+        format,
+        verity_hint: "add ?format=verity to the address",
+    };
+    load_story(story_url(&slug), read, Some(slug)).await
 }
 
 /// The story whose JSON is at `url`, wherever that is (an embedding page names it).
-pub async fn fetch_story_at(url: String) -> Result<Arc<Article>, LoadError> {
-    load_story(url, None).await
+pub async fn fetch_story_at(url: String, format: StoryFormat) -> Result<Arc<Article>, LoadError> {
+    let read = Reading {
+        format,
+        verity_hint: "add data-format=\"verity\" to the embed",
+    };
+    load_story(url, read, None).await
+}
+
+/// How to read a story's JSON, and how the reader asks for Verity's shape where it is.
+struct Reading {
+    format: StoryFormat,
+    verity_hint: &'static str,
 }
 
 /// A story read at `/stories/{address_slug}` is known by that slug, whatever its file says:
 /// links to it and its facts must lead back to where it was read.
-async fn load_story(url: String, address_slug: Option<String>) -> Result<Arc<Article>, LoadError> {
-    let mut story: Story = fetch_json(&url).await?;
+async fn load_story(
+    url: String,
+    Reading {
+        format,
+        verity_hint,
+    }: Reading,
+    address_slug: Option<String>,
+) -> Result<Arc<Article>, LoadError> {
+    let text = fetch_text(&url).await?;
+    let mut story = format.read(&text).map_err(|error| {
+        // Read again only to say why it failed, when it failed.
+        let is_verity = format == StoryFormat::V1 && StoryFormat::Verity.read(&text).is_ok();
+        if is_verity {
+            LoadError::VerityShape(verity_hint)
+        } else {
+            LoadError::Malformed(error)
+        }
+    })?;
     resolve_images(&mut story, &url);
     let mut renamed = None;
     if let Some(slug) = address_slug.filter(|slug| *slug != story.slug) {
@@ -121,6 +167,7 @@ async fn load_story(url: String, address_slug: Option<String>) -> Result<Arc<Art
         story.slug = slug;
     }
     let mut article = Article::new(story);
+    article.format = format;
     article.problems.extend(renamed);
     Ok(Arc::new(article))
 }
@@ -130,6 +177,11 @@ pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
 }
 
 async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
+    parse_json(&fetch_text(url).await?).map_err(LoadError::Malformed)
+}
+
+/// The body at `url` as text, whole, within the story timeout.
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let limit = config::story_timeout();
     let (early, controller) = match prefetch::take(url) {
         Some((response, controller)) => (Some(response), controller),
@@ -157,10 +209,9 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
             .await
             .map_err(|error| LoadError::Network(error.to_string()))
     };
-    let text = within(limit, &controller, request)
+    within(limit, &controller, request)
         .await
-        .unwrap_or(Err(LoadError::Timeout(limit)))?;
-    parse_json(&text).map_err(LoadError::Malformed)
+        .unwrap_or(Err(LoadError::Timeout(limit)))
 }
 
 /// As gloo-net words a failed request ("TypeError: Failed to fetch"), so an early request

@@ -131,6 +131,7 @@ fn FactItem(
     }
 
     let slug = article.story.slug.clone();
+    let format = article.format;
     let copy_link = copy_button(
         "Copy link",
         format!("Copy link to fact {number}"),
@@ -138,7 +139,7 @@ fn FactItem(
         move || {
             format!(
                 "{}#{}",
-                placement.story_url(&slug),
+                placement.story_url(&slug, format),
                 anchors::fact_id(number)
             )
         },

@@ -1,3 +1,4 @@
+use crate::model::StoryFormat;
 use leptos::prelude::*;
 
 /// Where an article is shown. The app's own page owns the address bar; a widget on
@@ -21,23 +22,25 @@ impl Placement {
         matches!(self, Self::Page)
     }
 
-    /// A link to a story's page in the app: in-app path on the page, absolute from a widget.
-    pub fn story_href(&self, slug: &str) -> String {
+    /// A link to a story's page in the app, reading it in `format`: in-app path on the
+    /// page, absolute from a widget.
+    pub fn story_href(&self, slug: &str, format: StoryFormat) -> String {
+        let query = format.query();
         match self {
-            Self::Page => format!("/stories/{slug}"),
-            Self::Embedded { app_base } => format!("{app_base}stories/{slug}"),
+            Self::Page => format!("/stories/{slug}{query}"),
+            Self::Embedded { app_base } => format!("{app_base}stories/{slug}{query}"),
         }
     }
 
     /// The absolute URL of a story's page, for sharing.
-    pub fn story_url(&self, slug: &str) -> String {
+    pub fn story_url(&self, slug: &str, format: StoryFormat) -> String {
         match self {
             Self::Page => format!(
                 "{}{}",
                 window().location().origin().unwrap_or_default(),
-                self.story_href(slug)
+                self.story_href(slug, format)
             ),
-            Self::Embedded { .. } => self.story_href(slug),
+            Self::Embedded { .. } => self.story_href(slug, format),
         }
     }
 }

@@ -1,11 +1,12 @@
 use super::Placement;
 use super::{story_text, ArticleSection};
-use crate::model::{links, slug, Related};
+use crate::model::{links, slug, Related, StoryFormat};
 use leptos::{either::Either, prelude::*};
 
-/// "Read more": links to related stories on this site.
+/// "Read more": links to related stories on this site, which come from the same feed as
+/// the story and so are read in its `format`.
 #[component]
-pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
+pub fn RelatedStories(related: Vec<Related>, format: StoryFormat) -> impl IntoView {
     let placement = Placement::current();
     (!related.is_empty()).then(|| {
         let items = related
@@ -18,7 +19,7 @@ pub fn RelatedStories(related: Vec<Related>) -> impl IntoView {
                     .map(|image| view! { <img src=image.src alt="" loading="lazy" decoding="async"/> });
                 let content = view! { {thumbnail} <span class="related-title" dir="auto">{story_text(&story.title)}</span> };
                 let item = if slug::is_valid(&story.slug) {
-                    Either::Left(view! { <a href=placement.story_href(&story.slug)>{content}</a> })
+                    Either::Left(view! { <a href=placement.story_href(&story.slug, format)>{content}</a> })
                 } else {
                     Either::Right(content)
                 };

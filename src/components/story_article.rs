@@ -34,7 +34,7 @@ pub fn StoryArticle(
             {sections.narratives.then(|| view! { <Narratives narratives=story.narratives.clone()/> })}
             {sections.predictions.then(|| view! { <Predictions predictions=story.predictions.clone()/> })}
             {signup}
-            {sections.related.then(|| view! { <RelatedStories related=story.related.clone()/> })}
+            {sections.related.then(|| view! { <RelatedStories related=story.related.clone() format=article.format/> })}
         </article>
     }
 }

@@ -1,7 +1,7 @@
 //! A story made ready to render: citation numbers derived, every reference checked.
 //! Nothing here rejects a story; problems are collected so the rest can still be shown.
 
-use super::{date, links, slug, story::Story};
+use super::{date, format::StoryFormat, links, slug, story::Story};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -30,6 +30,8 @@ pub enum Citation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub story: Story,
+    /// The shape the story arrived in, which links to it must ask for again.
+    pub format: StoryFormat,
     /// Indices into `story.sources` in citation-number order: number `n` is at `n - 1`.
     numbered_sources: Vec<usize>,
     /// For each fact, its citations in the order the fact lists them.
@@ -106,6 +108,7 @@ impl Article {
         problems.extend(check_fields(&story));
         Self {
             story,
+            format: StoryFormat::default(),
             numbered_sources,
             citations,
             citing_facts,

@@ -4,6 +4,7 @@
 pub mod anchors;
 pub mod article;
 pub mod date;
+pub mod format;
 pub mod index;
 pub mod links;
 pub mod numbers;
@@ -15,8 +16,10 @@ pub mod signup;
 pub mod slug;
 pub mod story;
 pub mod text;
+pub mod verity;
 
 pub use article::{backlink_letter, Article, Citation, Problem};
+pub use format::StoryFormat;
 pub use index::{StoryIndex, StorySummary};
 pub use parse::ParseError;
 pub use story::{Fact, ForecastPoint, Image, Lean, Narrative, Prediction, Related, Source, Story};

@@ -6,7 +6,7 @@
 use crate::api::{fetch_story_at, LoadError};
 use crate::components::{ArticleSkeleton, NewsletterSignup, Placement, StoryArticle};
 use crate::config;
-use crate::model::sections::Sections;
+use crate::model::{sections::Sections, StoryFormat};
 use leptos::{either::Either, mount::mount_to, prelude::*};
 use std::{any::Any, cell::RefCell};
 use wasm_bindgen::{prelude::*, JsCast};
@@ -101,10 +101,11 @@ fn mount(host: &Element, placement: Placement) -> Result<(), JsValue> {
     let newsletter = config::newsletter_or_explain(Some(host));
     let story_url = host.get_attribute("data-storyline-story");
     let sections = Sections::parse(&host.get_attribute("data-sections").unwrap_or_default());
+    let format = StoryFormat::named(&host.get_attribute("data-format").unwrap_or_default());
     let handle = mount_to(root.unchecked_into(), move || {
         provide_context(placement);
         match story_url {
-            Some(url) => Either::Left(view! { <StoryWidget url newsletter sections/> }),
+            Some(url) => Either::Left(view! { <StoryWidget url newsletter sections format/> }),
             None => Either::Right(
                 newsletter.map(|config| view! { <NewsletterSignup config story=None/> }),
             ),
@@ -119,19 +120,21 @@ fn StoryWidget(
     url: String,
     newsletter: Option<config::NewsletterConfig>,
     sections: Result<Sections, String>,
+    format: Result<StoryFormat, String>,
 ) -> impl IntoView {
     let url = url.trim().to_owned();
-    let checked = match sections {
-        Ok(_) if url.is_empty() => {
+    let checked = match (sections, format) {
+        (Ok(_), Ok(_)) if url.is_empty() => {
             Err("data-storyline-story needs the URL of a story's JSON.".to_owned())
         }
-        other => other,
+        (Ok(sections), Ok(format)) => Ok((sections, format)),
+        (Err(problem), _) | (_, Err(problem)) => Err(problem),
     };
-    let sections = match checked {
-        Ok(sections) => sections,
+    let (sections, format) = match checked {
+        Ok(checked) => checked,
         Err(problem) => return Either::Left(widget_error(&problem)),
     };
-    let story = LocalResource::new(move || fetch_story_at(url.clone()));
+    let story = LocalResource::new(move || fetch_story_at(url.clone(), format));
     Either::Right(view! {
         <Suspense fallback=ArticleSkeleton>
             {move || {

@@ -3,14 +3,16 @@ use crate::components::{ArticleSkeleton, LoadErrorView, StoryArticle};
 use crate::config;
 use leptos::{either::Either, prelude::*};
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/stories/:slug`: the article, or a clear reason why it cannot be shown.
 #[component]
 pub fn StoryPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let story = LocalResource::new(move || api::fetch_story(slug()));
+    let format = move || query.read().get("format").unwrap_or_default();
+    let story = LocalResource::new(move || api::fetch_story(slug(), format()));
 
     let content = move || {
         Suspend::new(async move {

@@ -60,6 +60,17 @@ test('links to other stories open the app, not a route on the host', async ({ pa
   await expect(page.locator('#related-widget section.facts')).toHaveCount(0);
 });
 
+test('data-format="verity" reads a story in Verity\'s shape; an unknown format is explained', async ({ page }) => {
+  await addWidget(page, 'verity-widget', { 'data-storyline-story': `${APP}stories/verity-sample.json`, 'data-format': 'verity' });
+  await addWidget(page, 'rss-widget', { 'data-storyline-story': `${APP}stories/verity-sample.json`, 'data-format': 'rss' });
+  await addWidget(page, 'v1-widget', { 'data-storyline-story': `${APP}stories/verity-sample.json` });
+  const widget = page.locator('#verity-widget');
+  await expect(widget.locator('h1.story-title')).toHaveText('Seoul: N.Korean Troops Arrive in Russia to Fight Ukraine');
+  await expect(widget.locator('li.fact')).toHaveCount(6);
+  await expect(page.locator('#rss-widget')).toContainText('"rss" is not a story format Storyline reads');
+  await expect(page.locator('#v1-widget')).toContainText(`This is a story in Verity's shape, not Storyline's format v1: add data-format="verity" to the embed.`);
+});
+
 test('data-sections picks what a widget shows', async ({ page }) => {
   const bike = page.locator('#bike-widget');
   await expect(bike.locator('section.facts')).toBeVisible();
