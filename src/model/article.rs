@@ -263,6 +263,35 @@ fn check_fields(story: &Story) -> Vec<Problem> {
             ));
         }
     }
+    for (i, source) in story.sources.iter().enumerate() {
+        let Some(lean) = source.lean else { continue };
+        for (axis, rating) in [("lr", lean.lr), ("pe", lean.pe)] {
+            if let Some(rating) = rating.filter(|r| !(1..=5).contains(r)) {
+                problems.push(problem(
+                    format!("sources[{i}].lean.{axis}"),
+                    format!("{rating} is not a rating from 1 to 5; left out"),
+                ));
+            }
+        }
+    }
+    for (i, prediction) in story.predictions.iter().enumerate() {
+        for (j, point) in prediction.history.iter().enumerate() {
+            if !date::is_valid(&point.date) {
+                problems.push(problem(
+                    format!("predictions[{i}].history[{j}].date"),
+                    format!("\"{}\" is not an RFC 3339 date; point left out", point.date),
+                ));
+            } else if !(0.0..=1.0).contains(&point.probability) {
+                problems.push(problem(
+                    format!("predictions[{i}].history[{j}].probability"),
+                    format!(
+                        "{} is not between 0 and 1; point left out",
+                        point.probability
+                    ),
+                ));
+            }
+        }
+    }
     for (i, prediction) in story.predictions.iter().enumerate() {
         if !prediction.has_valid_probability() {
             problems.push(problem(

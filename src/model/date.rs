@@ -14,14 +14,40 @@ pub fn is_valid(text: &str) -> bool {
 /// gives: minutes east of UTC at a Unix time in milliseconds (time zones change offset
 /// over the year).
 pub fn readable(text: &str, local_offset: impl Fn(f64) -> i64) -> Option<String> {
+    let (day, time) = local(text, local_offset)?;
+    Some(match time {
+        Some(time) => format!("{day} at {time}"),
+        None => day,
+    })
+}
+
+/// Only the day of `readable`: `October 18, 2024`, in the reader's zone for a date-time.
+pub fn readable_day(text: &str, local_offset: impl Fn(f64) -> i64) -> Option<String> {
+    local(text, local_offset).map(|(day, _)| day)
+}
+
+/// Milliseconds since 1970 in UTC, a date counting from its midnight in UTC: for placing
+/// dates on a time axis.
+pub fn unix_millis(text: &str) -> Option<f64> {
+    let parsed = parse(text)?;
+    let days = days_from_civil(parsed.year, parsed.month, parsed.day);
+    let minutes = parsed.time.map_or(0, |time| {
+        i64::from(time.hour) * 60 + i64::from(time.minute) - time.offset_minutes
+    });
+    Some((days * 24 * 60 + minutes) as f64 * 60_000.0)
+}
+
+/// The day and, for a date-time, the time of day, both as readers see them.
+fn local(text: &str, local_offset: impl Fn(f64) -> i64) -> Option<(String, Option<String>)> {
     let parsed = parse(text)?;
     let Some(time) = parsed.time else {
-        return Some(format!(
+        let day = format!(
             "{} {}, {}",
             MONTHS[parsed.month as usize - 1],
             parsed.day,
             parsed.year
-        ));
+        );
+        return Some((day, None));
     };
     let utc_minutes = days_from_civil(parsed.year, parsed.month, parsed.day) * 24 * 60
         + i64::from(time.hour) * 60
@@ -37,9 +63,9 @@ pub fn readable(text: &str, local_offset: impl Fn(f64) -> i64) -> Option<String>
         12 => (12, "PM"),
         _ => (hour - 12, "PM"),
     };
-    Some(format!(
-        "{} {day}, {year} at {hour_12}:{minute:02} {half}",
-        MONTHS[month as usize - 1]
+    Some((
+        format!("{} {day}, {year}", MONTHS[month as usize - 1]),
+        Some(format!("{hour_12}:{minute:02} {half}")),
     ))
 }
 
@@ -286,5 +312,20 @@ mod tests {
         }
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(civil_from_days(19_648), (2023, 10, 18));
+    }
+
+    #[test]
+    fn days_and_instants_for_charts_and_summaries() {
+        assert_eq!(
+            readable_day("2024-10-01", |_| 0).as_deref(),
+            Some("October 1, 2024")
+        );
+        assert_eq!(
+            readable_day("2024-10-01T23:30:00Z", |_| 60).as_deref(),
+            Some("October 2, 2024")
+        );
+        assert_eq!(unix_millis("1970-01-02"), Some(86_400_000.0));
+        assert_eq!(unix_millis("1970-01-01T01:00:00+01:00"), Some(0.0));
+        assert_eq!(unix_millis("yesterday"), None);
     }
 }

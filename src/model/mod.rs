@@ -4,13 +4,17 @@
 pub mod anchors;
 pub mod article;
 pub mod date;
+pub mod forecast;
 pub mod format;
 pub mod index;
+pub mod lean;
 pub mod links;
 pub mod numbers;
 pub mod parse;
+pub mod perspective;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
+pub mod reading;
 pub mod sections;
 pub mod signup;
 pub mod slug;

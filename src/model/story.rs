@@ -116,18 +116,33 @@ impl Prediction {
         (0.0..=1.0).contains(&self.probability)
     }
 
-    /// Whole percentages, except that a forecast near but not at certainty never rounds
-    /// to "0%" or "100%": readers take those literally.
     pub fn percent_label(&self) -> String {
-        let p = self.probability;
-        let percent = (p * 100.0).round();
-        if p > 0.0 && percent < 1.0 {
-            "<1%".to_owned()
-        } else if p < 1.0 && percent > 99.0 {
-            ">99%".to_owned()
-        } else {
-            format!("{percent}%")
-        }
+        percent_label(self.probability)
+    }
+}
+
+/// Whole percentages, except that a forecast near but not at certainty never rounds to
+/// "0%" or "100%": readers take those literally.
+pub fn percent_label(p: f64) -> String {
+    let percent = (p * 100.0).round();
+    if p > 0.0 && percent < 1.0 {
+        "<1%".to_owned()
+    } else if p < 1.0 && percent > 99.0 {
+        ">99%".to_owned()
+    } else {
+        format!("{percent}%")
+    }
+}
+
+impl Lean {
+    /// The left–right rating when it is one of the five.
+    pub fn left_right(self) -> Option<u8> {
+        self.lr.filter(|r| (1..=5).contains(r))
+    }
+
+    /// The establishment rating when it is one of the five.
+    pub fn establishment(self) -> Option<u8> {
+        self.pe.filter(|r| (1..=5).contains(r))
     }
 }
 
