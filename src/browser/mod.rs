@@ -3,7 +3,11 @@
 mod clipboard;
 mod pointer;
 mod reveal;
+mod session;
+mod share;
 
 pub use clipboard::copy_text;
 pub use pointer::has_fine_hover_pointer;
 pub use reveal::reveal;
+pub use session::{session_flag, set_session_flag};
+pub use share::{share_link, Shared};

@@ -1,10 +1,10 @@
 use super::citation::{expandable_citation, missing_citation};
+use super::copy_status::announce_copy;
 use super::{story_text, ArticleSection, Placement};
-use crate::browser::{copy_text, reveal};
+use crate::browser::reveal;
 use crate::model::{anchors, numbers::grouped, Article, Citation};
-use leptos::{either::Either, html, prelude::*, task::spawn_local};
+use leptos::{either::Either, html, prelude::*};
 use std::sync::Arc;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Facts shown with the article; the rest follow a batch per frame. Every ordinary story
@@ -159,6 +159,11 @@ fn FactItem(
             <span class="fact-text" dir="auto">{story_text(&article.story.facts[index].text)}</span>
             <span class="citations">{buttons}</span>
             <span class="fact-tools">{copy_link} {copy_fact}</span>
+            {article.single_side(index).map(|side| view! {
+                <p class="fact-note">
+                    {format!("Single-side sourcing: every source cited here leans {}.", side.name())}
+                </p>
+            })}
             {(!panels.is_empty()).then(|| view! { <div class="citation-panels">{panels}</div> })}
         </li>
     }
@@ -184,28 +189,4 @@ fn copy_button(
             {label}
         </button>
     }
-}
-
-/// Copies `text` and says so in the status region; on failure says what to do instead.
-fn announce_copy(status: RwSignal<String>, text: String, done: String) {
-    spawn_local(async move {
-        let message = match copy_text(&text).await {
-            Ok(()) => done,
-            Err(()) => {
-                format!("Copying is blocked in this browser. Select and copy this instead: {text}")
-            }
-        };
-        status.set(message.clone());
-        // Clear only our own message, not a newer one.
-        set_timeout(
-            move || {
-                status.try_update(|current| {
-                    if *current == message {
-                        current.clear()
-                    }
-                });
-            },
-            Duration::from_secs(4),
-        );
-    });
 }

@@ -13,7 +13,7 @@ pub fn LocalDate(#[prop(into)] iso: String) -> impl IntoView {
 }
 
 /// The reader's offset from UTC at a Unix time in milliseconds.
-fn minutes_east_of_utc(unix_ms: f64) -> i64 {
+pub fn minutes_east_of_utc(unix_ms: f64) -> i64 {
     // JavaScript counts the other way: minutes to add to local time to reach UTC.
     -(js_sys::Date::new(&JsValue::from_f64(unix_ms)).get_timezone_offset() as i64)
 }

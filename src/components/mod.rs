@@ -3,6 +3,7 @@
 
 mod article_section;
 mod citation;
+mod copy_status;
 mod external_link;
 mod facts;
 mod load_error;
@@ -12,6 +13,7 @@ mod newsletter_signup;
 mod placement;
 mod predictions;
 mod related;
+mod share_button;
 mod skeleton;
 mod sources;
 mod story_article;
@@ -28,6 +30,7 @@ pub use newsletter_signup::NewsletterSignup;
 pub use placement::Placement;
 pub use predictions::Predictions;
 pub use related::RelatedStories;
+pub use share_button::ShareButton;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use sources::Sources;
 pub use story_article::StoryArticle;

@@ -1,4 +1,4 @@
-use super::{story_text, ArticleSection, ExternalLink, LocalDate};
+use super::{local_date::minutes_east_of_utc, story_text, ArticleSection, ExternalLink, LocalDate};
 use crate::model::Prediction;
 use leptos::prelude::*;
 
@@ -20,12 +20,34 @@ pub fn Predictions(predictions: Vec<Prediction>) -> impl IntoView {
     })
 }
 
+/// The sparkline's drawing box; the stylesheet sets its size on the page.
+const SPARK_WIDTH: f64 = 120.0;
+const SPARK_HEIGHT: f64 = 32.0;
+
 #[component]
 fn PredictionItem(prediction: Prediction) -> impl IntoView {
     let percent = prediction.percent_label();
+    let trend = prediction.trend();
     let width = format!("{}%", prediction.probability * 100.0);
     let source = prediction.source.map(|source| {
         view! { <span>"Forecast by " <ExternalLink href=prediction.url>{story_text(&source)}</ExternalLink></span> }
+    });
+    // The line is for the eye; the sentence beside it says the same in words.
+    let trend = trend.map(|trend| {
+        view! {
+            <p class="prediction-trend">
+                <svg
+                    class="sparkline"
+                    viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}")
+                    preserveAspectRatio="none"
+                    aria-hidden="true"
+                    focusable="false"
+                >
+                    <polyline points=trend.polyline(SPARK_WIDTH, SPARK_HEIGHT)></polyline>
+                </svg>
+                <span class="trend-summary">{trend.summary(minutes_east_of_utc)}</span>
+            </p>
+        }
     });
     let as_of = prediction
         .as_of
@@ -40,6 +62,7 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
                     <span class="probability-fill" style:width=width></span>
                 </span>
             </p>
+            {trend}
             <p class="prediction-meta">{source} {as_of}</p>
         </li>
     }

@@ -1,6 +1,7 @@
 use super::{story_text, ArticleSection, ExternalLink, LocalDate, Placement};
 use crate::browser::reveal;
-use crate::model::{anchors, backlink_letter, numbers::grouped, Article};
+use crate::model::lean::{Axis, Distribution};
+use crate::model::{anchors, backlink_letter, numbers::grouped, Article, Lean};
 use leptos::{ev::MouseEvent, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -11,6 +12,12 @@ use web_sys::Element;
 #[component]
 pub fn Sources(article: Arc<Article>) -> impl IntoView {
     let owns_location = Placement::current().owns_location();
+    let leans = Axis::ALL
+        .into_iter()
+        .filter_map(|axis| article.lean_distribution(axis))
+        .map(lean_figure)
+        .collect::<Vec<_>>();
+    let leans = (!leans.is_empty()).then(|| view! { <div class="lean-figures">{leans}</div> });
     let items = article
         .numbered_sources()
         .map(|(number, source)| {
@@ -23,6 +30,7 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
                 .clone()
                 .map(|iso| view! { ", " <LocalDate iso/> });
             let outlet = story_text(&source.outlet);
+            let lean = source_lean(source.lean);
             view! {
                 <li class="source" id=format!("source-{number}")>
                     <span class="source-entry">
@@ -31,6 +39,7 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
                         <ExternalLink href=source.url.clone()>{outlet}</ExternalLink>
                         {title}
                         {date}
+                        {lean}
                     </span>
                     " "
                     {backlinks(article.citing_facts(number), owns_location)}
@@ -41,10 +50,63 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <ArticleSection name="sources" title="Sources">
+                {leans}
                 <ol class="source-list">{items}</ol>
             </ArticleSection>
         }
     })
+}
+
+/// How the cited sources spread over one axis: a bar for the eye, named in words for
+/// assistive technology, and a legend with the counts.
+fn lean_figure(distribution: Distribution) -> impl IntoView {
+    let axis = distribution.axis;
+    let key = axis.key();
+    let segments = (1..=5u8)
+        .zip(distribution.counts)
+        .filter(|&(_, count)| count > 0)
+        .map(|(rating, count)| (format!("lean-{key}-{rating}"), count))
+        .chain((distribution.unrated > 0).then(|| ("lean-unrated".to_owned(), distribution.unrated)))
+        .map(|(class, count)| {
+            view! { <span class=format!("lean-segment {class}") style:flex-grow=count.to_string()></span> }
+        })
+        .collect_view();
+    let legend = (1..=5u8)
+        .zip(distribution.counts)
+        .map(|(rating, count)| (format!("lean-{key}-{rating}"), axis.label(rating), count))
+        .chain(
+            (distribution.unrated > 0)
+                .then(|| ("lean-unrated".to_owned(), "Not rated", distribution.unrated)),
+        )
+        .map(|(class, label, count)| {
+            view! {
+                <li>
+                    <span class=format!("lean-swatch {class}")></span>
+                    {label} " " <span class="lean-count">{grouped(count)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="lean-figure">
+            <figcaption>{format!("Where the cited sources stand, {}", axis.name().to_lowercase())}</figcaption>
+            <div class="lean-bar" role="img" aria-label=distribution.summary()>{segments}</div>
+            <ul class="lean-legend">{legend}</ul>
+        </figure>
+    }
+}
+
+/// " · Lean left · Pro-establishment" after a source, for the ratings it has.
+fn source_lean(lean: Option<Lean>) -> Option<impl IntoView> {
+    let tags: Vec<_> = Axis::ALL
+        .into_iter()
+        .filter_map(|axis| {
+            let rating = axis.rating(lean)?;
+            let class = format!("lean-tag lean-{}-{rating}", axis.key());
+            Some(view! { " · " <span class=class>{axis.label(rating)}</span> })
+        })
+        .collect();
+    (!tags.is_empty()).then(|| view! { <span class="source-lean">{tags}</span> })
 }
 
 /// Back-links beyond these are counted, not listed: a source cited by thousands of facts

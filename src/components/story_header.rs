@@ -1,4 +1,6 @@
-use super::{article_section::STORY_TITLE_ID, story_text, ExternalLink, LocalDate};
+use super::{
+    article_section::STORY_TITLE_ID, story_text, ExternalLink, LocalDate, Placement, ShareButton,
+};
 use crate::model::{links, Article};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -7,6 +9,8 @@ use std::sync::Arc;
 #[component]
 pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
     let story = article.story.clone();
+    let minutes = story.reading_minutes();
+    let share_url = Placement::current().story_url(&story.slug, article.format);
     let image = story
         .image
         .filter(|image| links::http_url(&image.src).is_some())
@@ -38,7 +42,13 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
             <h1 class="story-title" id=STORY_TITLE_ID dir="auto">{story_text(&story.title)}</h1>
             {image}
             {story.teaser.map(|teaser| view! { <p class="teaser" dir="auto">{story_text(&teaser)}</p> })}
-            <p class="byline">{byline} <LocalDate iso=story.published_at/> {updated}</p>
+            <p class="byline">
+                {byline} <LocalDate iso=story.published_at/> {updated}
+                {format!(" · {} min read", minutes)}
+            </p>
+            <div class="story-actions">
+                <ShareButton title=story.title.clone() url=share_url/>
+            </div>
         </header>
     }
 }

@@ -20,8 +20,8 @@ impl Axis {
             Self::LeftRight => ["Left", "Lean left", "Center", "Lean right", "Right"],
             Self::Establishment => [
                 "Establishment-critical",
-                "Leans critical",
-                "Neutral",
+                "Leans establishment-critical",
+                "Establishment-neutral",
                 "Leans pro-establishment",
                 "Pro-establishment",
             ],
@@ -100,6 +100,15 @@ impl Distribution {
 pub enum Side {
     Left,
     Right,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+        }
+    }
 }
 
 impl Article {
@@ -196,7 +205,7 @@ mod tests {
         assert_eq!(pe.counts, [0, 1, 0, 1, 0]);
         assert_eq!(
             pe.summary(),
-            "Of 5 cited sources: 1 leans critical, 1 leans pro-establishment; 3 not rated."
+            "Of 5 cited sources: 1 leans establishment-critical, 1 leans pro-establishment; 3 not rated."
         );
     }
 

@@ -1,5 +1,6 @@
-//! The documented narrative perspectives, each shown with its own colour and mark. Any
-//! other label ("Pro-Ukraine", "Anti-war") is a free label, shown as neutral.
+//! The documented narrative perspectives, each shown with its own colour and mark (the
+//! stylesheet draws both from `data-perspective`). Any other label ("Pro-Ukraine",
+//! "Anti-war") is a free label, shown as neutral.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Perspective {
@@ -34,17 +35,6 @@ impl Perspective {
             Self::ProEstablishment => "pro-establishment",
             Self::EstablishmentCritical => "establishment-critical",
             Self::Neutral => "neutral",
-        }
-    }
-
-    /// A mark beside the heading, so that the perspective does not rest on colour alone.
-    pub fn mark(self) -> &'static str {
-        match self {
-            Self::Left => "◀",
-            Self::Right => "▶",
-            Self::ProEstablishment => "▲",
-            Self::EstablishmentCritical => "▼",
-            Self::Neutral => "◆",
         }
     }
 }

@@ -3,7 +3,7 @@
 // scripts, and a widget works on a publisher's page with an equally strict policy.
 import { createHash } from 'node:crypto';
 import { test as unguarded } from '@playwright/test';
-import { APP_ORIGIN as APP, RECEIVER_URL, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
+import { APP_ORIGIN as APP, FAULTY_STORY_URL, RECEIVER_URL, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 /** The policy of an index.html, directive → its sources. */
@@ -29,7 +29,7 @@ test('index.html names every inline script by its hash and allows no inline or e
   expect(policy['base-uri']).toEqual(["'none'"]);
   expect(policy['form-action']).toEqual(["'self'"]);
   // The test build adds the signup receiver (Makefile, test-e2e); `make build` has 'self' only.
-  expect(policy['connect-src']).toEqual(["'self'", RECEIVER_URL]);
+  expect(policy['connect-src']).toEqual(["'self'", RECEIVER_URL, FAULTY_STORY_URL]);
 
   // The policy comes before anything it governs.
   expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));

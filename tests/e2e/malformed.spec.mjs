@@ -318,7 +318,7 @@ const CASES = [
     story: {
       title: 'A Story Published Yesterday',
       facts: 2,
-      dateline: 'yesterday',
+      dateline: 'yesterday · 1 min read',
       problems: ['published_at: "yesterday" is not an RFC 3339 date'],
     },
   },
@@ -328,7 +328,7 @@ const CASES = [
     story: {
       title: 'A Story Published on February 30',
       facts: 2,
-      dateline: '2024-02-30 · Updated 2024-13-01T25:00:00Z',
+      dateline: '2024-02-30 · Updated 2024-13-01T25:00:00Z · 1 min read',
       sources: ['[1] Associated Press, last week', '[2] NBC News'],
       problems: [
         'published_at: "2024-02-30" is not an RFC 3339 date',
