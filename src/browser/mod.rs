@@ -1,12 +1,14 @@
 //! Small browser capabilities the components share, one per file.
 
 mod clipboard;
+mod media;
 mod pointer;
 mod reveal;
 mod session;
 mod share;
 
 pub use clipboard::copy_text;
+pub use media::matches_media;
 pub use pointer::has_fine_hover_pointer;
 pub use reveal::reveal;
 pub use session::{session_flag, set_session_flag};

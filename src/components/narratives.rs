@@ -1,10 +1,14 @@
 use super::{story_text, ArticleSection, ExternalLink};
-use crate::browser::{session_flag, set_session_flag};
+use crate::browser::{matches_media, session_flag, set_session_flag};
 use crate::model::{perspective::Perspective, Narrative};
 use leptos::prelude::*;
 
 /// Remembers for the tab whether the reader compares narratives side by side.
 const COMPARE_KEY: &str = "storyline-compare-narratives";
+
+/// Where the stylesheet offers Compare (its `min-width: 64rem` rule): on a narrower
+/// screen a choice remembered from a wider window is not applied.
+const ROOM_TO_COMPARE: &str = "(min-width: 64rem)";
 
 /// A narrative longer than this many characters shows its first paragraph and a "Read
 /// more" button, so that five long narratives do not bury the predictions below them.
@@ -16,7 +20,9 @@ const LONG_NARRATIVE: usize = 600;
 #[component]
 pub fn Narratives(narratives: Vec<Narrative>) -> impl IntoView {
     (!narratives.is_empty()).then(|| {
-        let comparing = RwSignal::new(narratives.len() > 1 && session_flag(COMPARE_KEY));
+        let comparing = RwSignal::new(
+            narratives.len() > 1 && session_flag(COMPARE_KEY) && matches_media(ROOM_TO_COMPARE),
+        );
         let toggle = (narratives.len() > 1).then(|| {
             view! {
                 <button

@@ -104,9 +104,15 @@ test.describe('narratives', () => {
   });
 
   test('phones get no Compare button: the cards stay one under another', async ({ page }) => {
+    // Even when the reader compared in a wider window earlier in the visit.
+    await page.addInitScript(() => sessionStorage.setItem('storyline-compare-narratives', 'on'));
     await page.setViewportSize(PHONE);
     await openBikes(page);
     await expect(page.locator('.compare-toggle')).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Narratives side by side' })).toHaveCount(0);
+    await expect(page.locator('li.narrative').first().locator('.narrative-more')).toBeHidden();
+    const [first, second] = await page.locator('li.narrative').evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getBoundingClientRect().toJSON()));
+    expect(second.top).toBeGreaterThan(first.bottom - 1);
   });
 });
 
