@@ -4,14 +4,18 @@ use super::{story_text, ArticleSection, Placement};
 use crate::browser::reveal;
 use crate::model::{anchors, numbers::grouped, Article, Citation};
 use leptos::{either::Either, html, prelude::*};
-use std::sync::Arc;
+use std::{ops::Range, sync::Arc};
 use wasm_bindgen::JsCast;
 
-/// Facts shown with the article; the rest follow a batch per frame. Every ordinary story
-/// fits in the first batch; a hostile one of tens of thousands of facts would otherwise
-/// hold the page for a minute before the reader could do anything.
+/// Facts shown with the article; the rest follow in batches, one per frame, sized so that
+/// each frame takes about `FRAME_BUDGET_MS`. Every ordinary story fits in the first batch;
+/// a hostile one of tens of thousands of facts would otherwise hold the page for a
+/// minute before the reader could do anything.
 const FIRST_FACTS: usize = 150;
-const FACTS_PER_FRAME: usize = 40;
+const FIRST_BATCH: usize = 40;
+/// Long enough that few frames (each a layout of the growing page) are spent, short
+/// enough that a click waits at most about this long.
+const FRAME_BUDGET_MS: f64 = 60.0;
 
 /// The facts, each followed by its numbered citations. Every fact has a stable anchor
 /// (`#fact-3`); opening the page at one brings that fact into view once it is rendered.
@@ -23,12 +27,25 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
     // text changes to be read out, and a thousand of them would be noise.
     let status = RwSignal::new(String::new());
     let placement = Placement::current();
-    let rendered = RwSignal::new(total.min(FIRST_FACTS));
+    // The facts built so far, batch by batch; each batch is built once, when it is added.
+    let first_batch = 0..total.min(FIRST_FACTS);
+    let batches = RwSignal::new(vec![first_batch]);
+    let rendered = move || batches.with(|b| b.last().map_or(0, |last| last.end));
 
+    let batch_size = StoredValue::new(FIRST_BATCH);
+    let last_frame = StoredValue::new(None::<f64>);
     Effect::new(move |_| {
-        if rendered.get() < total {
+        if rendered() < total {
             request_animation_frame(move || {
-                rendered.try_update(|shown| *shown = (*shown + FACTS_PER_FRAME).min(total));
+                let now = js_sys::Date::now();
+                if let Some(previous) = last_frame.get_value() {
+                    batch_size.update_value(|size| *size = next_batch_size(*size, now - previous));
+                }
+                last_frame.set_value(Some(now));
+                batches.try_update(|batches| {
+                    let start = batches.last().map_or(0, |last| last.end);
+                    batches.push(start..(start + batch_size.get_value()).min(total));
+                });
             });
         }
     });
@@ -42,7 +59,7 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
         let Some(number) = linked_fact.filter(|_| revealed != Some(true)) else {
             return true;
         };
-        let Some(list) = list.get().filter(|_| number <= rendered.get()) else {
+        let Some(list) = list.get().filter(|_| number <= rendered()) else {
             return false;
         };
         if let Ok(Some(fact)) = list.query_selector(&format!("#{}", anchors::fact_id(number))) {
@@ -54,9 +71,8 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
     });
 
     (total > 0).then(|| {
-        let batches = move || batch_starts(rendered.get());
-        let batch = move |start: usize| {
-            (start..rendered.get_untracked().min(batch_end(start)))
+        let batch = move |range: Range<usize>| {
+            range
                 .map(|index| {
                     view! { <FactItem article=article.clone() index status placement=placement.clone()/> }
                 })
@@ -65,10 +81,10 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
         view! {
             <ArticleSection name="facts" title="Facts">
                 <ul class="fact-list" node_ref=list>
-                    <For each=batches key=|start| *start children=batch/>
+                    <For each=move || batches.get() key=|range| range.start children=batch/>
                 </ul>
                 {move || {
-                    let shown = rendered.get();
+                    let shown = rendered();
                     (shown < total).then(|| view! {
                         <p class="facts-pending">
                             {format!(
@@ -85,21 +101,12 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
     })
 }
 
-/// Where each batch of the first `rendered` facts starts; a batch is complete once a later
-/// one starts, so each is built once.
-fn batch_starts(rendered: usize) -> Vec<usize> {
-    std::iter::once(0)
-        .chain((FIRST_FACTS..rendered).step_by(FACTS_PER_FRAME))
-        .filter(|&start| start < rendered)
-        .collect()
-}
-
-fn batch_end(start: usize) -> usize {
-    if start == 0 {
-        FIRST_FACTS
-    } else {
-        start + FACTS_PER_FRAME
-    }
+/// The next batch's size after a frame of `frame_ms` built `size` facts: scaled towards
+/// the frame budget, at most doubling or halving at once so that one slow frame (a
+/// garbage collection) does not swing it, and never below a handful.
+fn next_batch_size(size: usize, frame_ms: f64) -> usize {
+    let scaled = size as f64 * FRAME_BUDGET_MS / frame_ms.max(1.0);
+    (scaled.clamp(size as f64 / 2.0, size as f64 * 2.0) as usize).max(10)
 }
 
 #[component]
@@ -188,5 +195,20 @@ fn copy_button(
         >
             {label}
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_batch_size;
+
+    #[test]
+    fn batches_grow_into_the_frame_budget_and_shrink_out_of_overruns() {
+        assert_eq!(next_batch_size(40, 20.0), 80);
+        assert_eq!(next_batch_size(40, 60.0), 40);
+        assert_eq!(next_batch_size(40, 90.0), 26);
+        assert_eq!(next_batch_size(40, 1000.0), 20);
+        assert_eq!(next_batch_size(12, 1000.0), 10);
+        assert_eq!(next_batch_size(40, 0.0), 80);
     }
 }
