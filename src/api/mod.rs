@@ -112,36 +112,23 @@ pub async fn fetch_story(slug: String, format: String) -> Result<Arc<Article>, L
         return Err(LoadError::NotFound);
     }
     let format = StoryFormat::named(&format).map_err(LoadError::UnknownFormat)?;
-    let read = Reading {
-        format,
-        verity_hint: "add ?format=verity to the address",
-    };
-    load_story(story_url(&slug), read, Some(slug)).await
+    let verity_hint = "add ?format=verity to the address";
+    load_story(story_url(&slug), format, verity_hint, Some(slug)).await
 }
 
 /// The story whose JSON is at `url`, wherever that is (an embedding page names it).
 pub async fn fetch_story_at(url: String, format: StoryFormat) -> Result<Arc<Article>, LoadError> {
-    let read = Reading {
-        format,
-        verity_hint: "add data-format=\"verity\" to the embed",
-    };
-    load_story(url, read, None).await
-}
-
-/// How to read a story's JSON, and how the reader asks for Verity's shape where it is.
-struct Reading {
-    format: StoryFormat,
-    verity_hint: &'static str,
+    let verity_hint = "add data-format=\"verity\" to the embed";
+    load_story(url, format, verity_hint, None).await
 }
 
 /// A story read at `/stories/{address_slug}` is known by that slug, whatever its file says:
 /// links to it and its facts must lead back to where it was read.
 async fn load_story(
     url: String,
-    Reading {
-        format,
-        verity_hint,
-    }: Reading,
+    format: StoryFormat,
+    // How the reader asks for Verity's shape where the story is shown.
+    verity_hint: &'static str,
     address_slug: Option<String>,
 ) -> Result<Arc<Article>, LoadError> {
     let text = fetch_text(&url).await?;

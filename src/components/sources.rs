@@ -62,22 +62,24 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
 fn lean_figure(distribution: Distribution) -> impl IntoView {
     let axis = distribution.axis;
     let key = axis.key();
-    let segments = (1..=5u8)
-        .zip(distribution.counts)
-        .filter(|&(_, count)| count > 0)
-        .map(|(rating, count)| (format!("lean-{key}-{rating}"), count))
-        .chain((distribution.unrated > 0).then(|| ("lean-unrated".to_owned(), distribution.unrated)))
-        .map(|(class, count)| {
-            view! { <span class=format!("lean-segment {class}") style:flex-grow=count.to_string()></span> }
-        })
-        .collect_view();
-    let legend = (1..=5u8)
+    // Every rating has a legend entry; only those with sources have a segment.
+    let entries: Vec<(String, &str, usize)> = (1..=5u8)
         .zip(distribution.counts)
         .map(|(rating, count)| (format!("lean-{key}-{rating}"), axis.label(rating), count))
         .chain(
             (distribution.unrated > 0)
                 .then(|| ("lean-unrated".to_owned(), "Not rated", distribution.unrated)),
         )
+        .collect();
+    let segments = entries
+        .iter()
+        .filter(|&&(_, _, count)| count > 0)
+        .map(|(class, _, count)| {
+            view! { <span class=format!("lean-segment {class}") style:flex-grow=count.to_string()></span> }
+        })
+        .collect_view();
+    let legend = entries
+        .into_iter()
         .map(|(class, label, count)| {
             view! {
                 <li>

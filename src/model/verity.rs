@@ -53,7 +53,7 @@ use super::story::{Fact, Image, Lean, Narrative, Prediction, Source, Story};
 use super::{date, links};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Reads Verity's story JSON as a format v1 story, to be checked by `Article::new` like
@@ -254,8 +254,7 @@ fn filled(value: &Option<String>) -> Option<String> {
 struct Sources {
     list: Vec<Source>,
     by_key: HashMap<String, usize>,
-    /// Ids handed out, each with how many sources asked for it, to number the next one.
-    ids: HashMap<String, usize>,
+    ids: HashSet<String>,
 }
 
 impl Sources {
@@ -283,20 +282,13 @@ impl Sources {
         if base.is_empty() {
             base = "source".into();
         }
-        let uses = self.ids.entry(base.clone()).or_insert(0);
-        *uses += 1;
-        let mut n = *uses;
-        let id = if n == 1 {
-            base
-        } else {
-            while self.ids.contains_key(&format!("{base}-{n}")) {
-                n += 1;
+        let mut id = base.clone();
+        for n in 2.. {
+            if self.ids.insert(id.clone()) {
+                break;
             }
-            let id = format!("{base}-{n}");
-            self.ids.insert(base, n);
-            self.ids.insert(id.clone(), 1);
-            id
-        };
+            id = format!("{base}-{n}");
+        }
 
         let rating = |value: Option<f64>| {
             value
