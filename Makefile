@@ -6,7 +6,19 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 RECEIVER_PORT ?= 8787
 FUZZ_SECONDS ?= 300
 
-.PHONY: serve test test-native test-components test-e2e build setup setup-test bench fuzz test-fuzz
+.PHONY: serve test test-native test-components test-e2e build publish setup setup-test bench fuzz test-fuzz
+
+# A release build: Trunk (the app shell, widget.js, the policy), then the publish step
+# (story pages, home page, feed, sitemap; natively, in the profile the native tests share),
+# then every text file and the wasm precompressed.
+define release
+	trunk build --release
+	$(publish)
+endef
+define publish
+	cargo run --locked --quiet --features ssr --bin storyline-publish -- dist
+	node tools/precompress.mjs dist
+endef
 
 ## serve: the app on http://127.0.0.1:8080 with the sample stories, plus the newsletter receiver
 # Its dev build goes to its own folder so it never replaces the release build in dist/, and
@@ -20,19 +32,21 @@ serve: setup
 test: setup-test test-native test-components test-e2e test-fuzz
 
 test-native:
-	cargo test --locked --lib
+	cargo test --locked --features ssr --lib
 
 # wasm-bindgen-test drives Chromium through ChromeDriver; webdriver.json holds the flags.
 test-components:
 	CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	cargo test --locked --target wasm32-unknown-unknown --test components
+	cargo test --locked --features hydrate --target wasm32-unknown-unknown --test components
 
 # The signup and network-fault tests point the page at local servers, so the policy must
 # let the app reach the test receiver and the faulty story server: this build names them,
-# which `make build` never does.
+# which `make build` never does. Its pages name the address the tests serve them at.
+test-e2e: export STORYLINE_CSP_CONNECT_SRC = http://127.0.0.1:8788 http://127.0.0.1:8789
+test-e2e: export STORYLINE_SITE_URL = http://127.0.0.1:4173
 test-e2e: setup
-	STORYLINE_CSP_CONNECT_SRC="http://127.0.0.1:8788 http://127.0.0.1:8789" trunk build --release
+	$(release)
 	playwright test
 
 # Half a minute from a fixed seed, so that CI's runs differ only in how far they get.
@@ -47,8 +61,13 @@ fuzz:
 bench: setup-test build
 	node tools/bench.mjs
 
+## build: the release build in dist/ (STORYLINE_SITE_URL: the site's public address)
 build: setup
-	trunk build --release
+	$(release)
+
+## publish: the publish step alone, over the current dist/ (after editing its stories)
+publish: setup
+	$(publish)
 
 setup:
 	tools/setup.sh build

@@ -2,6 +2,7 @@
 
 use crate::model::{links, signup::Provider};
 use leptos::prelude::document;
+use serde::{Deserialize, Serialize};
 use std::{sync::Once, time::Duration};
 use web_sys::Element;
 
@@ -24,7 +25,7 @@ pub fn data_base() -> String {
 }
 
 /// Where and how the newsletter signup posts.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewsletterConfig {
     pub endpoint: String,
     pub provider: Provider,
@@ -39,16 +40,26 @@ const DEFAULT_SIGNUP_TIMEOUT: Duration = Duration::from_secs(10);
 /// the page, then the `STORYLINE_NEWSLETTER_*` variables at build time. `Err` says why
 /// there is no usable endpoint, for the console.
 pub fn newsletter(host: Option<&Element>) -> Result<NewsletterConfig, String> {
-    let setting = |name: &str, build_default: Option<&str>| {
+    newsletter_from(|name| {
         host.and_then(|host| host.get_attribute(&format!("data-newsletter-{name}")))
             .map(|value| value.trim().to_owned())
             .filter(|value| !value.is_empty())
             .or_else(|| meta_content(&format!("storyline-newsletter-{name}")))
-            .or_else(|| {
-                build_default
-                    .filter(|value| !value.is_empty())
-                    .map(str::to_owned)
-            })
+    })
+}
+
+/// The newsletter settings from `page_setting` (`endpoint`, `provider` or `timeout`, as
+/// the page gives them), else from the build's environment: the rule of `newsletter`,
+/// wherever the page is read (in the browser, or by the publish step before it exists).
+pub fn newsletter_from(
+    page_setting: impl Fn(&str) -> Option<String>,
+) -> Result<NewsletterConfig, String> {
+    let setting = |name: &str, build_default: Option<&str>| {
+        page_setting(name).or_else(|| {
+            build_default
+                .filter(|value| !value.is_empty())
+                .map(str::to_owned)
+        })
     };
     let endpoint = setting("endpoint", option_env!("STORYLINE_NEWSLETTER_ENDPOINT")).ok_or(
         "no endpoint is configured (data-newsletter-endpoint, \

@@ -4,9 +4,25 @@
 //! - `config`: settings read from the host page at run time.
 //! - `api`: fetching stories and the story index.
 //! - `browser`: small browser capabilities (clipboard, pointer, reveal) the components share.
-//! - `components`: the article's parts, reusable on any mount.
-//! - `pages`: one component per route of the full app.
-//! - `mount`: how the app attaches to a page.
+//! - `components`: the article's parts, reusable on any mount and rendered ahead of time.
+//! - `pages`: one component per route of the full app, and the frame around them.
+//! - `mount`: how the app attaches to a page in the browser.
+//! - `publish`: the publish step, which renders pages, feed and sitemap natively.
+//!
+//! One crate, two builds: `hydrate` for the browser, `ssr` for everything native (the
+//! publish step and the native tests).
+
+// Rendering to HTML resolves the whole article's view type at once, which nests deeper
+// than the compiler's default allows, as Leptos's own examples note.
+#![recursion_limit = "256"]
+
+#[cfg(not(any(feature = "hydrate", feature = "ssr")))]
+compile_error!(
+    "build with --features hydrate (the browser's build; Trunk passes it) or --features ssr \
+     (native: the publish step and `cargo test`)"
+);
+#[cfg(all(feature = "hydrate", feature = "ssr"))]
+compile_error!("the hydrate and ssr features are two different builds; enable one");
 
 pub mod api;
 pub mod browser;
@@ -15,3 +31,5 @@ pub mod config;
 pub mod model;
 pub mod mount;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod publish;

@@ -1,10 +1,11 @@
-// Serves the sample stories over a real socket with one fault at a time, for e2e tests of
-// answers that page.route cannot fake: a body that stalls half-way, a body cut short.
+// Serves the sample and fixture stories over a real socket with one fault at a time, for
+// e2e tests of answers that page.route cannot fake: a body that stalls half-way, a body
+// cut short.
 //   node tools/faulty-story-server.mjs      (PORT, default 8789)
 //
 //   GET /{fault}/{key}/stories/{slug}.json
-// The first request for a key gets the fault; later ones get public/stories/{slug}.json, so
-// a test can check that Try again recovers. Faults:
+// The first request for a key gets the fault; later ones get the story (from public/stories
+// or tests/fixtures/stories), so a test can check that Try again recovers. Faults:
 //   stall      headers and the first bytes of the story, then nothing, ever
 //   truncate   a Content-Length of the whole story, half of it, then the connection closes
 // Any origin may read the answers (CORS), as from a story host on another domain.
@@ -21,12 +22,17 @@ createServer((req, res) => {
   if (req.url === '/health') return res.writeHead(204).end();
   if (!match) return res.writeHead(404, headers).end('{}');
   const [, fault, key, slug] = match;
-  let body;
-  try {
-    body = readFileSync(new URL(`../public/stories/${slug}.json`, import.meta.url));
-  } catch {
-    return res.writeHead(404, headers).end('{}');
-  }
+  const body = ['../public/stories/', '../tests/fixtures/stories/']
+    .map((folder) => new URL(`${folder}${slug}.json`, import.meta.url))
+    .map((file) => {
+      try {
+        return readFileSync(file);
+      } catch {
+        return null;
+      }
+    })
+    .find(Boolean);
+  if (!body) return res.writeHead(404, headers).end('{}');
   if (faulted.has(`${fault}/${key}`)) return res.writeHead(200, headers).end(body);
   faulted.add(`${fault}/${key}`);
   res.writeHead(200, { ...headers, 'Content-Length': body.length });

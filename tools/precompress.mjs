@@ -1,16 +1,17 @@
-// Trunk post-build hook, release builds only: writes FILE.br (brotli, quality 11) and
-// FILE.gz (gzip, level 9) beside every text-like file in the build, so a static server
-// (nginx's brotli_static and gzip_static, see deploy/nginx.conf) or a CDN sends the
-// smallest copy without compressing on each request. Maximum levels are affordable
-// because this runs once per release, never on `trunk serve` rebuilds.
+// The last step of a release build (`make build`, after Trunk and the publish step):
+// writes FILE.br (brotli, quality 11) and FILE.gz (gzip, level 9) beside every text-like
+// file in the build, so a static server (nginx's brotli_static and gzip_static, see
+// deploy/nginx.conf) or a CDN sends the smallest copy without compressing on each request.
+// Maximum levels are affordable because this runs once per release, never on `trunk
+// serve` rebuilds.
+//   node tools/precompress.mjs DIST
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+const dist = process.argv[2];
+if (!dist) throw new Error('usage: node tools/precompress.mjs DIST');
 
 // Images such as PNG, JPEG and WebP are left out: they are compressed already, so another
 // pass only costs time.
@@ -35,5 +36,5 @@ async function precompress(file) {
   await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gz)]);
 }
 
-const files = await readdir(staging, { recursive: true });
-await Promise.all(files.filter(compressible).map((file) => precompress(join(staging, file))));
+const files = await readdir(dist, { recursive: true });
+await Promise.all(files.filter(compressible).map((file) => precompress(join(dist, file))));

@@ -1,5 +1,6 @@
-// Serves built files on loopback the way a static host would: real 404s for missing
-// files, and index.html for extension-less paths so app routes load on a fresh visit.
+// Serves built files on loopback the way a static host would, and as deploy/nginx.conf
+// does: real 404s for missing files; for an extension-less path, its page (`/stories/a` is
+// stories/a.html, `/` is index.html), else the app shell (app.html), which draws it.
 //   node tools/serve-static.mjs --port 4173 [--base URL] ROOT [ROOT...]
 // Each request is looked up in the roots in order (tests add a fixtures root after dist).
 // --base adds <base href="URL"> to HTML pages, so a page copied to another origin (the
@@ -30,14 +31,12 @@ const types = {
 
 async function find(pathname) {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const isFile = (path) => stat(path).then((info) => info.isFile(), () => false);
   for (const root of roots) {
     const candidate = join(root, relative);
     if (!candidate.startsWith(root)) continue;
-    const info = await stat(candidate).catch(() => null);
-    if (info?.isFile()) return candidate;
-    if (info?.isDirectory()) {
-      const index = join(candidate, 'index.html');
-      if (await stat(index).catch(() => null)) return index;
+    for (const file of [candidate, `${candidate}.html`, join(candidate, 'index.html')]) {
+      if (await isFile(file)) return file;
     }
   }
   return null;
@@ -46,7 +45,7 @@ async function find(pathname) {
 createServer(async (req, res) => {
   const { pathname } = new URL(req.url, 'http://static');
   let file = await find(pathname);
-  if (!file && !extname(pathname)) file = await find('/index.html');
+  if (!file && !extname(pathname)) file = await find('/app.html');
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Access-Control-Allow-Origin': '*' });
     return res.end('Not found');

@@ -7,9 +7,7 @@ mod prefetch;
 
 use crate::config;
 use crate::model::signup::seconds_phrase;
-use crate::model::{
-    parse::parse_json, slug, Article, ParseError, Problem, Story, StoryFormat, StoryIndex,
-};
+use crate::model::{parse::parse_json, slug, Article, ParseError, Story, StoryFormat, StoryIndex};
 use deadline::within;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
@@ -142,20 +140,11 @@ async fn load_story(
         }
     })?;
     resolve_images(&mut story, &url);
-    let mut renamed = None;
-    if let Some(slug) = address_slug.filter(|slug| *slug != story.slug) {
-        renamed = Some(Problem {
-            path: "slug".into(),
-            message: format!(
-                "\"{}\" is not the slug in the address; links use \"{slug}\"",
-                story.slug
-            ),
-        });
-        story.slug = slug;
-    }
-    let mut article = Article::new(story);
+    let mut article = match address_slug {
+        Some(slug) => Article::at_address(story, &slug),
+        None => Article::new(story),
+    };
     article.format = format;
-    article.problems.extend(renamed);
     Ok(Arc::new(article))
 }
 

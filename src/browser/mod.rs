@@ -1,5 +1,6 @@
 //! Small browser capabilities the components share, one per file.
 
+mod address;
 mod clipboard;
 mod media;
 mod pointer;
@@ -7,9 +8,10 @@ mod reveal;
 mod session;
 mod share;
 
+pub use address::absolute_url;
 pub use clipboard::copy_text;
 pub use media::matches_media;
 pub use pointer::has_fine_hover_pointer;
-pub use reveal::reveal;
+pub use reveal::{reveal, Scroll};
 pub use session::{session_flag, set_session_flag};
 pub use share::{share_link, Shared};

@@ -4,13 +4,24 @@ use web_sys::{FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPos
 
 const HIGHLIGHT_CLASS: &str = "is-highlighted";
 
-/// Brings `element` to the middle of the view, gives it focus so keyboard and
-/// screen-reader users continue from there, and highlights it for a moment so sighted
-/// readers see where they landed. The element needs `tabindex="-1"` to take focus.
-pub fn reveal(element: &HtmlElement) {
-    let scroll = ScrollIntoViewOptions::new();
-    scroll.set_block(ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&scroll);
+/// Whether revealing an element scrolls to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scroll {
+    /// To the middle of the view.
+    IntoView,
+    /// Not at all: the reader is already where they want to be.
+    Stay,
+}
+
+/// Gives `element` focus so keyboard and screen-reader users continue from there, and
+/// highlights it for a moment so sighted readers see where they landed, scrolling it into
+/// view first if asked. The element needs `tabindex="-1"` to take focus.
+pub fn reveal(element: &HtmlElement, scroll: Scroll) {
+    if scroll == Scroll::IntoView {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
     let focus = FocusOptions::new();
     focus.set_prevent_scroll(true);
     let _ = element.focus_with_options(&focus);

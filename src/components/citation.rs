@@ -14,13 +14,16 @@ const PREVIEW_DELAY: Duration = Duration::from_millis(150);
 /// How long a preview survives the pointer leaving, so it can cross the gap onto it.
 const PREVIEW_GRACE: Duration = Duration::from_millis(300);
 
-/// A `[n]` button, its hover/focus preview, and the panel it expands (to be placed under
-/// the fact). Escape on the button or in the panel closes both and keeps focus on the
-/// button, so keyboard users never lose their place.
+/// A `[n]` citation, its hover/focus preview, and the panel it expands (to be placed under
+/// the fact). Until the app has `started` it is a plain link to the source's entry in
+/// Sources, which is what it stays without JavaScript; from then on it is a button that
+/// expands the source in place. Escape on it or in the panel closes both and keeps focus
+/// on it, so keyboard users never lose their place.
 pub fn expandable_citation(
     number: usize,
     source: &Source,
     panel_id: String,
+    started: ReadSignal<bool>,
 ) -> (impl IntoView, impl IntoView) {
     // Preview and panel exist only while shown: a long story has thousands of citations,
     // and most are never opened. The button names its panel only while there is one.
@@ -28,7 +31,7 @@ pub fn expandable_citation(
     let open = RwSignal::new(false);
     let preview = RwSignal::new(false);
     let preview_timer = StoredValue::new(None::<TimeoutHandle>);
-    let button_ref = NodeRef::<html::Button>::new();
+    let button_ref = NodeRef::<html::A>::new();
 
     let set_preview_after = move |show: bool, delay: Duration| {
         if let Some(timer) = preview_timer.get_value() {
@@ -44,6 +47,10 @@ pub fn expandable_citation(
         preview_timer.set_value(timer);
     };
     let hide_preview = move || set_preview_after(false, Duration::ZERO);
+    let toggle = move || {
+        hide_preview();
+        open.update(|open| *open = !*open);
+    };
     let close_on_escape = move |event: KeyboardEvent| {
         if event.key() != "Escape" || !(open.get_untracked() || preview.get_untracked()) {
             return;
@@ -95,30 +102,40 @@ pub fn expandable_citation(
             })
         }
     };
+    // A link that acts as a button answers Space as buttons do; Enter already clicks it.
+    let on_keydown = move |event: KeyboardEvent| {
+        if event.key() == " " {
+            event.prevent_default();
+            toggle();
+        } else {
+            close_on_escape(event);
+        }
+    };
     let button = view! {
         <span class="citation-anchor">
-            <button
-                type="button"
+            <a
                 class="citation"
+                href=format!("#source-{number}")
                 node_ref=button_ref
-                aria-expanded=move || open.get().to_string()
+                role=move || started.get().then_some("button")
+                aria-expanded=move || started.get().then(|| open.get().to_string())
                 aria-controls={
                     let panel_id = panel_id.clone();
                     move || open.get().then(|| panel_id.clone())
                 }
                 aria-label=format!("Source {number}: {}", source.outlet)
-                on:click=move |_| {
-                    hide_preview();
-                    open.update(|open| *open = !*open);
+                on:click=move |event| {
+                    event.prevent_default();
+                    toggle();
                 }
-                on:keydown=close_on_escape
+                on:keydown=on_keydown
                 on:pointerenter=on_pointer_enter
                 on:pointerleave=move |_| set_preview_after(false, PREVIEW_GRACE)
                 on:focus=on_focus
                 on:blur=move |_| hide_preview()
             >
                 {format!("[{number}]")}
-            </button>
+            </a>
             {preview_view}
         </span>
     };

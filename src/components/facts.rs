@@ -1,7 +1,7 @@
 use super::citation::{expandable_citation, missing_citation};
-use super::copy_status::announce_copy;
-use super::{story_text, ArticleSection, Placement};
-use crate::browser::reveal;
+use super::copy_status::{announce_copy, status_text};
+use super::{is_already_rendered, story_text, use_started, ArticleSection, Placement};
+use crate::browser::{reveal, Scroll};
 use crate::model::{anchors, numbers::grouped, Article, Citation};
 use leptos::{either::Either, html, prelude::*};
 use std::{ops::Range, sync::Arc};
@@ -17,18 +17,27 @@ const FIRST_BATCH: usize = 40;
 /// enough that a click waits at most about this long.
 const FRAME_BUDGET_MS: f64 = 60.0;
 
-/// The facts, each followed by its numbered citations. Every fact has a stable anchor
-/// (`#fact-3`); opening the page at one brings that fact into view once it is rendered.
-#[component]
-pub fn Facts(article: Arc<Article>) -> impl IntoView {
+/// The facts, each followed by its numbered citations, for the story in view. Every fact
+/// has a stable anchor (`#fact-3`); opening the page at one brings that fact into view
+/// once it is rendered.
+#[island]
+pub fn Facts() -> impl IntoView {
+    let article = expect_context::<Arc<Article>>();
     let total = article.story.facts.len();
     let list = NodeRef::<html::Ul>::new();
     // One announcement region for the whole list: live regions must exist before their
     // text changes to be read out, and a thousand of them would be noise.
     let status = RwSignal::new(String::new());
     let placement = Placement::current();
-    // The facts built so far, batch by batch; each batch is built once, when it is added.
-    let first_batch = 0..total.min(FIRST_FACTS);
+    let started = use_started();
+    // Facts already in the page as HTML are all there; drawn here, they come batch by
+    // batch, each built once, when it is added.
+    let in_page = is_already_rendered();
+    let first_batch = 0..if in_page {
+        total
+    } else {
+        total.min(FIRST_FACTS)
+    };
     let batches = RwSignal::new(vec![first_batch]);
     let rendered = move || batches.with(|b| b.last().map_or(0, |last| last.end));
 
@@ -50,22 +59,28 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
         }
     });
 
-    let linked_fact = placement
-        .owns_location()
-        .then(|| anchors::fact_number(&window().location().hash().unwrap_or_default()))
-        .flatten()
-        .filter(|&number| number <= total);
+    let owns_location = placement.owns_location();
     Effect::new(move |revealed: Option<bool>| {
-        let Some(number) = linked_fact.filter(|_| revealed != Some(true)) else {
+        if revealed == Some(true) || !owns_location {
+            return true;
+        }
+        let hash = window().location().hash().unwrap_or_default();
+        let Some(number) = anchors::fact_number(&hash).filter(|&number| number <= total) else {
             return true;
         };
         let Some(list) = list.get().filter(|_| number <= rendered()) else {
             return false;
         };
         if let Ok(Some(fact)) = list.query_selector(&format!("#{}", anchors::fact_id(number))) {
-            // The list exists before Suspense attaches it to the document; scrolling and
-            // focus only work once it is attached, by the next frame.
-            request_animation_frame(move || reveal(fact.unchecked_ref()));
+            // A page that arrived whole was scrolled to the fact by the browser, and the
+            // reader may have moved on since; one built here is scrolled once the list is
+            // attached, by the next frame.
+            let scroll = if in_page {
+                Scroll::Stay
+            } else {
+                Scroll::IntoView
+            };
+            request_animation_frame(move || reveal(fact.unchecked_ref(), scroll));
         }
         true
     });
@@ -74,7 +89,7 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
         let batch = move |range: Range<usize>| {
             range
                 .map(|index| {
-                    view! { <FactItem article=article.clone() index status placement=placement.clone()/> }
+                    view! { <FactItem article=article.clone() index status placement=placement.clone() started/> }
                 })
                 .collect_view()
         };
@@ -95,7 +110,7 @@ pub fn Facts(article: Arc<Article>) -> impl IntoView {
                         </p>
                     })
                 }}
-                <p class="copy-status" role="status">{status}</p>
+                <p class="copy-status" role="status">{status_text(status)}</p>
             </ArticleSection>
         }
     })
@@ -115,6 +130,7 @@ fn FactItem(
     index: usize,
     status: RwSignal<String>,
     placement: Placement,
+    started: ReadSignal<bool>,
 ) -> impl IntoView {
     let number = index + 1;
     let mut buttons = Vec::new();
@@ -126,7 +142,7 @@ fn FactItem(
         match citation {
             Citation::Source { number, source } => {
                 let (button, panel) =
-                    expandable_citation(*number, &article.story.sources[*source], id);
+                    expandable_citation(*number, &article.story.sources[*source], id, started);
                 buttons.push(Either::Left(button));
                 panels.push(panel);
             }
@@ -143,6 +159,7 @@ fn FactItem(
         "Copy link",
         format!("Copy link to fact {number}"),
         status,
+        started,
         move || {
             format!(
                 "{}#{}",
@@ -157,6 +174,7 @@ fn FactItem(
         "Copy text",
         format!("Copy fact {number} with sources"),
         status,
+        started,
         move || text_source.fact_as_text(index),
         format!("Fact {number} copied with its sources."),
     );
@@ -178,11 +196,13 @@ fn FactItem(
 
 /// A small button beside a fact that copies the text `text` makes when clicked (not
 /// before: few facts are ever copied); `name` is what it is to assistive technology,
-/// `done` what the status region says after.
+/// `done` what the status region says after. Copying needs the app: until it has
+/// `started` the button is disabled, which the stylesheet shows as not there at all.
 fn copy_button(
     label: &'static str,
     name: String,
     status: RwSignal<String>,
+    started: ReadSignal<bool>,
     text: impl Fn() -> String + Send + Sync + 'static,
     done: String,
 ) -> impl IntoView {
@@ -191,6 +211,7 @@ fn copy_button(
             type="button"
             class="fact-tool"
             aria-label=name
+            disabled=move || !started.get()
             on:click=move |_| announce_copy(status, text(), done.clone())
         >
             {label}

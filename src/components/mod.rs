@@ -1,5 +1,7 @@
 //! The article's parts. None of them touches the router, `<head>` or the document title,
-//! so they can be mounted on the app's pages and inside a widget on someone else's page.
+//! so they can be mounted on the app's pages and inside a widget on someone else's page,
+//! and rendered to HTML ahead of time. Those that respond to the reader are islands
+//! (`#[island]`): on a page rendered ahead of time only they are woken in the browser.
 
 mod article_section;
 mod citation;
@@ -16,6 +18,7 @@ mod related;
 mod share_button;
 mod skeleton;
 mod sources;
+mod started;
 mod story_article;
 mod story_header;
 mod story_text;
@@ -33,6 +36,7 @@ pub use related::RelatedStories;
 pub use share_button::ShareButton;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use sources::Sources;
+pub use started::{is_already_rendered, use_started};
 pub use story_article::StoryArticle;
 pub use story_header::StoryHeader;
 pub use story_text::story_text;

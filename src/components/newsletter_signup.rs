@@ -1,21 +1,44 @@
-use super::ArticleSection;
+use super::{is_already_rendered, use_started, ArticleSection};
 use crate::api::newsletter::{subscribe, Signup};
-use crate::config::NewsletterConfig;
+use crate::config::{self, NewsletterConfig};
 use crate::model::signup::check_email;
 use leptos::{ev::SubmitEvent, html, prelude::*};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Gives each signup form on a page its own element ids.
-static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+/// "Subscribe to Our Newsletter" with the settings `config` (none: not shown). Settings
+/// written into HTML ahead of time may have changed since, in the page around it, so a
+/// signup woken from such HTML reads the page's settings again and follows them.
+#[island]
+pub fn NewsletterSignup(config: Option<NewsletterConfig>, story: Option<String>) -> impl IntoView {
+    let config = RwSignal::new(config);
+    let woken = is_already_rendered();
+    Effect::new(move |_| {
+        if woken {
+            let live = config::newsletter_or_explain(None);
+            if config.with_untracked(|config| *config != live) {
+                config.set(live);
+            }
+        }
+    });
+    let started = use_started();
+    move || {
+        config
+            .get()
+            .map(|config| view! { <SignupForm config story=story.clone() started/> })
+    }
+}
 
-/// "Subscribe to Our Newsletter": an email field that posts to the configured provider.
-/// One request at a time; whatever goes wrong, the typed address stays in the field.
+/// An email field that posts to the configured provider. One request at a time; whatever
+/// goes wrong, the typed address stays in the field. Sending needs the app: until it has
+/// `started`, the form is disabled.
 #[component]
-pub fn NewsletterSignup(config: NewsletterConfig, story: Option<String>) -> impl IntoView {
-    let id = format!(
-        "newsletter-{}",
-        INSTANCES.fetch_add(1, Ordering::Relaxed) + 1
-    );
+fn SignupForm(
+    config: NewsletterConfig,
+    story: Option<String>,
+    started: ReadSignal<bool>,
+) -> impl IntoView {
+    // Each widget has a shadow root of its own, and a page has one signup, so ids that
+    // name the story are unique wherever the form is.
+    let id = format!("newsletter-{}", story.as_deref().unwrap_or("signup"));
     let email = RwSignal::new(String::new());
     let honeypot = RwSignal::new(String::new());
     let invalid = RwSignal::new(None::<&'static str>);
@@ -91,38 +114,40 @@ pub fn NewsletterSignup(config: NewsletterConfig, story: Option<String>) -> impl
         <ArticleSection name="newsletter" title="Subscribe to Our Newsletter">
             <p class="newsletter-lede">"Get our free daily newsletter"</p>
             <form class="newsletter-form" novalidate hidden=succeeded aria-busy=move || sending.get().to_string() on:submit=on_submit>
-                <label for=email_id.clone()>"Email address"</label>
-                <div class="newsletter-row">
-                    <input
-                        id=email_id
-                        type="email"
-                        name="email"
-                        autocomplete="email"
-                        node_ref=input_ref
-                        bind:value=email
-                        aria-invalid=move || invalid.get().is_some().to_string()
-                        aria-describedby=message_id.clone()
-                    />
-                    <button type="submit" class="button" disabled=move || sending.get()>
-                        <span class="spinner" aria-hidden="true" hidden=move || !sending.get()></span>
-                        {move || if sending.get() { "Sending…" } else { "Subscribe" }}
-                    </button>
-                </div>
-                <div class="newsletter-trap" aria-hidden="true">
-                    <label>
-                        "Leave this field empty"
-                        <input type="text" name="website" tabindex="-1" autocomplete="off" bind:value=honeypot/>
-                    </label>
-                </div>
-                <p id=message_id class="newsletter-message" role="alert">{message}</p>
-                {move || failure().map(|_| {
-                    let send = send.clone();
-                    view! {
-                        <button type="button" class="button newsletter-retry" disabled=move || sending.get() on:click=move |_| send()>
-                            "Try again"
+                <fieldset class="newsletter-fields" disabled=move || !started.get()>
+                    <label for=email_id.clone()>"Email address"</label>
+                    <div class="newsletter-row">
+                        <input
+                            id=email_id
+                            type="email"
+                            name="email"
+                            autocomplete="email"
+                            node_ref=input_ref
+                            bind:value=email
+                            aria-invalid=move || invalid.get().is_some().to_string()
+                            aria-describedby=message_id.clone()
+                        />
+                        <button type="submit" class="button" disabled=move || sending.get()>
+                            <span class="spinner" aria-hidden="true" hidden=move || !sending.get()></span>
+                            {move || if sending.get() { "Sending…" } else { "Subscribe" }}
                         </button>
-                    }
-                })}
+                    </div>
+                    <div class="newsletter-trap" aria-hidden="true">
+                        <label>
+                            "Leave this field empty"
+                            <input type="text" name="website" tabindex="-1" autocomplete="off" bind:value=honeypot/>
+                        </label>
+                    </div>
+                    <p id=message_id class="newsletter-message" role="alert">{message}</p>
+                    {move || failure().map(|_| {
+                        let send = send.clone();
+                        view! {
+                            <button type="button" class="button newsletter-retry" disabled=move || sending.get() on:click=move |_| send()>
+                                "Try again"
+                            </button>
+                        }
+                    })}
+                </fieldset>
             </form>
             <div class="newsletter-success" hidden=move || !succeeded()>
                 <h3 tabindex="-1" node_ref=success_ref>"Success! Now Check Your Email"</h3>

@@ -28,7 +28,7 @@ const SPARK_HEIGHT: f64 = 32.0;
 fn PredictionItem(prediction: Prediction) -> impl IntoView {
     let percent = prediction.percent_label();
     let trend = prediction.trend();
-    let width = format!("{}%", prediction.probability * 100.0);
+    let width = format!("{:.2}%", prediction.probability * 100.0);
     let source = prediction.source.map(|source| {
         view! { <span>"Forecast by " <ExternalLink href=prediction.url>{story_text(&source)}</ExternalLink></span> }
     });
@@ -57,10 +57,12 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
             <p class="prediction-question" dir="auto">{story_text(&prediction.question)}</p>
             <p class="prediction-probability">
                 <span class="probability-value">{percent}</span>
-                // The number says it all for assistive technology; the bar is for the eye.
-                <span class="probability-bar" aria-hidden="true">
-                    <span class="probability-fill" style:width=width></span>
-                </span>
+                // The number says it all for assistive technology; the bar is for the eye,
+                // in SVG, whose geometry is markup rather than a style the
+                // Content-Security-Policy would refuse in HTML rendered ahead of time.
+                <svg class="probability-bar" aria-hidden="true" focusable="false">
+                    <rect class="probability-fill" width=width height="100%"></rect>
+                </svg>
             </p>
             {trend}
             <p class="prediction-meta">{source} {as_of}</p>

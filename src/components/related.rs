@@ -15,7 +15,7 @@ pub fn RelatedStories(related: Vec<Related>, format: StoryFormat) -> impl IntoVi
                 // The title is the link text, so the thumbnail needs no alt text of its own.
                 let thumbnail = story
                     .image
-                    .filter(|image| links::http_url(&image.src).is_some())
+                    .filter(|image| links::image_src(&image.src).is_some())
                     .map(|image| view! { <img src=image.src alt="" loading="lazy" decoding="async"/> });
                 let content = view! { {thumbnail} <span class="related-title" dir="auto">{story_text(&story.title)}</span> };
                 let item = if slug::is_valid(&story.slug) {

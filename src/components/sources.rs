@@ -1,5 +1,5 @@
 use super::{story_text, ArticleSection, ExternalLink, LocalDate, Placement};
-use crate::browser::reveal;
+use crate::browser::{reveal, Scroll};
 use crate::model::lean::{Axis, Distribution};
 use crate::model::{anchors, backlink_letter, numbers::grouped, Article, Lean};
 use leptos::{ev::MouseEvent, prelude::*};
@@ -7,10 +7,12 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// `[n] Outlet` for every source, in citation-number order, linking to the article when
-/// the story gives an http(s) URL, with back-links to the facts that cite it.
-#[component]
-pub fn Sources(article: Arc<Article>) -> impl IntoView {
+/// `[n] Outlet` for every source of the story in view, in citation-number order, linking
+/// to the article when the story gives an http(s) URL, with back-links to the facts that
+/// cite it.
+#[island]
+pub fn Sources() -> impl IntoView {
+    let article = expect_context::<Arc<Article>>();
     let owns_location = Placement::current().owns_location();
     let leans = Axis::ALL
         .into_iter()
@@ -58,7 +60,9 @@ pub fn Sources(article: Arc<Article>) -> impl IntoView {
 }
 
 /// How the cited sources spread over one axis: a bar for the eye, named in words for
-/// assistive technology, and a legend with the counts.
+/// assistive technology, and a legend with the counts. The bar is drawn in SVG, whose
+/// geometry is markup: inline styles would be refused by the Content-Security-Policy in
+/// HTML rendered ahead of time.
 fn lean_figure(distribution: Distribution) -> impl IntoView {
     let axis = distribution.axis;
     let key = axis.key();
@@ -71,11 +75,15 @@ fn lean_figure(distribution: Distribution) -> impl IntoView {
                 .then(|| ("lean-unrated".to_owned(), "Not rated", distribution.unrated)),
         )
         .collect();
+    let total: usize = entries.iter().map(|&(_, _, count)| count).sum();
+    let mut start = 0;
     let segments = entries
         .iter()
         .filter(|&&(_, _, count)| count > 0)
         .map(|(class, _, count)| {
-            view! { <span class=format!("lean-segment {class}") style:flex-grow=count.to_string()></span> }
+            let (x, width) = (percent(start, total), percent(*count, total));
+            start += count;
+            view! { <rect class=format!("lean-segment {class}") x=x width=width height="100%"></rect> }
         })
         .collect_view();
     let legend = entries
@@ -92,10 +100,15 @@ fn lean_figure(distribution: Distribution) -> impl IntoView {
     view! {
         <figure class="lean-figure">
             <figcaption>{format!("Where the cited sources stand, {}", axis.name().to_lowercase())}</figcaption>
-            <div class="lean-bar" role="img" aria-label=distribution.summary()>{segments}</div>
+            <svg class="lean-bar" role="img" aria-label=distribution.summary()>{segments}</svg>
             <ul class="lean-legend">{legend}</ul>
         </figure>
     }
+}
+
+/// `part` of `whole` as an SVG length.
+fn percent(part: usize, whole: usize) -> String {
+    format!("{:.2}%", part as f64 * 100.0 / whole.max(1) as f64)
 }
 
 /// " · Lean left · Pro-establishment" after a source, for the ratings it has.
@@ -163,7 +176,7 @@ fn back_to_fact(event: MouseEvent, number: usize, owns_location: bool) {
         .and_then(|story| story.query_selector(&format!("#{id}")).ok().flatten());
     if let Some(fact) = fact {
         event.prevent_default();
-        reveal(fact.unchecked_ref());
+        reveal(fact.unchecked_ref(), Scroll::IntoView);
         // Replacing keeps the address shareable without adding a history step per click;
         // an embedding page's address is not ours to change.
         if let Some(history) = window().history().ok().filter(|_| owns_location) {

@@ -3,11 +3,13 @@ use super::{
 };
 use crate::config::NewsletterConfig;
 use crate::model::{sections::Sections, Article};
-use leptos::prelude::*;
+use leptos::{context::Provider, prelude::*};
 use std::sync::Arc;
 
 /// The whole story, in the seed page's order. Sections without data are left out, and
-/// so is the newsletter signup when no endpoint is configured.
+/// so is the newsletter signup when no endpoint is configured. The parts that respond to
+/// the reader are islands; they find the story as the one in view (a context), which a
+/// page woken from its HTML provides by itself.
 #[component]
 pub fn StoryArticle(
     article: Arc<Article>,
@@ -16,25 +18,24 @@ pub fn StoryArticle(
     #[prop(optional)]
     sections: Sections,
 ) -> impl IntoView {
+    // Every part is built inside the Provider, whose context only what is built there sees.
     let story = &article.story;
-    let slug = story.slug.clone();
-    let signup = newsletter
-        .filter(|_| sections.signup)
-        .map(|config| view! { <NewsletterSignup config story=Some(slug)/> });
-    let facts = sections.facts.then(|| {
-        view! {
-            <Facts article=article.clone()/>
-            <Sources article=article.clone()/>
-        }
-    });
+    let (slug, predictions, related) = (
+        story.slug.clone(),
+        story.predictions.clone(),
+        story.related.clone(),
+    );
+    let (format, header) = (article.format, article.clone());
     view! {
-        <article class="story">
-            <StoryHeader article=article.clone()/>
-            {facts}
-            {sections.narratives.then(|| view! { <Narratives narratives=story.narratives.clone()/> })}
-            {sections.predictions.then(|| view! { <Predictions predictions=story.predictions.clone()/> })}
-            {signup}
-            {sections.related.then(|| view! { <RelatedStories related=story.related.clone() format=article.format/> })}
-        </article>
+        <Provider value=article>
+            <article class="story">
+                <StoryHeader article=header/>
+                {sections.facts.then(|| view! { <Facts/> <Sources/> })}
+                {sections.narratives.then(|| view! { <Narratives/> })}
+                {sections.predictions.then(|| view! { <Predictions predictions/> })}
+                {sections.signup.then(|| view! { <NewsletterSignup config=newsletter story=Some(slug)/> })}
+                {sections.related.then(|| view! { <RelatedStories related format/> })}
+            </article>
+        </Provider>
     }
 }

@@ -10,10 +10,10 @@ use std::sync::Arc;
 pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
     let story = article.story.clone();
     let minutes = story.reading_minutes();
-    let share_url = Placement::current().story_url(&story.slug, article.format);
+    let share_href = Placement::current().story_href(&story.slug, article.format);
     let image = story
         .image
-        .filter(|image| links::http_url(&image.src).is_some())
+        .filter(|image| links::image_src(&image.src).is_some())
         .map(|image| {
             let credit = image.credit.map(|credit| {
                 view! {
@@ -47,7 +47,7 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
                 {format!(" · {} min read", minutes)}
             </p>
             <div class="story-actions">
-                <ShareButton title=story.title.clone() url=share_url/>
+                <ShareButton title=story.title.clone() href=share_href/>
             </div>
         </header>
     }

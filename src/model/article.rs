@@ -116,6 +116,26 @@ impl Article {
         }
     }
 
+    /// The article for `story` as read at `/stories/{address_slug}`: known by that slug,
+    /// whatever its file says, since links to it and its facts must lead back to where it
+    /// was read. A file that says otherwise is reported.
+    pub fn at_address(mut story: Story, address_slug: &str) -> Self {
+        let renamed = (story.slug != address_slug).then(|| {
+            let renamed = problem(
+                "slug".into(),
+                format!(
+                    "\"{}\" is not the slug in the address; links use \"{address_slug}\"",
+                    story.slug
+                ),
+            );
+            story.slug = address_slug.to_owned();
+            renamed
+        });
+        let mut article = Self::new(story);
+        article.problems.extend(renamed);
+        article
+    }
+
     /// Sources with their citation numbers, in number order.
     pub fn numbered_sources(&self) -> impl Iterator<Item = (usize, &super::Source)> {
         self.numbered_sources

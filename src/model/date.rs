@@ -21,6 +21,16 @@ pub fn readable(text: &str, local_offset: impl Fn(f64) -> i64) -> Option<String>
     })
 }
 
+/// `readable` for a page rendered before anyone reads it, so in no reader's zone: a
+/// date-time is given in UTC and says so (`October 18, 2024 at 9:00 AM UTC`).
+pub fn readable_utc(text: &str) -> Option<String> {
+    let (day, time) = local(text, |_| 0)?;
+    Some(match time {
+        Some(time) => format!("{day} at {time} UTC"),
+        None => day,
+    })
+}
+
 /// Only the day of `readable`: `October 18, 2024`, in the reader's zone for a date-time.
 pub fn readable_day(text: &str, local_offset: impl Fn(f64) -> i64) -> Option<String> {
     local(text, local_offset).map(|(day, _)| day)
@@ -291,6 +301,19 @@ mod tests {
             readable("1969-12-31T23:59:00Z", utc).unwrap(),
             "December 31, 1969 at 11:59 PM"
         );
+    }
+
+    #[test]
+    fn pages_rendered_ahead_of_time_give_date_times_in_utc_and_say_so() {
+        assert_eq!(
+            readable_utc("2024-10-18T18:00:00+09:00").as_deref(),
+            Some("October 18, 2024 at 9:00 AM UTC")
+        );
+        assert_eq!(
+            readable_utc("2024-10-18").as_deref(),
+            Some("October 18, 2024")
+        );
+        assert_eq!(readable_utc("18 October"), None);
     }
 
     #[test]

@@ -16,6 +16,16 @@ pub fn http_url(raw: &str) -> Option<&str> {
     (has_http_scheme && host_present && clean).then_some(url)
 }
 
+/// The URL to put in an image's `src`: an absolute http(s) URL, or a path on this site
+/// (`/stories/images/map.svg`), which is how the publish step writes a story's own images
+/// so that its pages show them on whatever address they are served from.
+pub fn image_src(raw: &str) -> Option<&str> {
+    http_url(raw).or_else(|| {
+        let path = raw.trim();
+        (path.starts_with('/') && is_relative_path(path)).then_some(path)
+    })
+}
+
 /// A path such as `images/map.svg` or `/img/a.png` that has no scheme of its own, so it
 /// can be resolved against the URL of the document it came from.
 pub fn is_relative_path(raw: &str) -> bool {
@@ -32,6 +42,23 @@ pub fn is_relative_path(raw: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_may_also_be_paths_on_this_site() {
+        assert_eq!(
+            image_src("https://a.example/x.png"),
+            Some("https://a.example/x.png")
+        );
+        assert_eq!(
+            image_src(" /stories/images/map.svg "),
+            Some("/stories/images/map.svg")
+        );
+        assert_eq!(image_src("images/map.svg"), None);
+        assert_eq!(image_src("//evil.example/x.png"), None);
+        assert_eq!(image_src("/\\evil.example/x.png"), None);
+        assert_eq!(image_src("javascript:alert(1)"), None);
+        assert_eq!(image_src("data:image/png;base64,AAAA"), None);
+    }
 
     #[test]
     fn http_and_https_urls_become_links() {

@@ -1,11 +1,11 @@
 //! Newsletter signup rules that need no browser: which provider, whether an address is
 //! worth sending, and how to turn a provider's answer into words for the reader.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// How signups are sent (see README, "Newsletter signup").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Provider {
     /// `POST` JSON `{"email", "story", "page"}` to the endpoint.
     #[default]

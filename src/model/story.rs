@@ -1,9 +1,12 @@
 //! Story JSON, format v1, as it arrives. Unknown fields are ignored so that newer
-//! producers can add fields without breaking older renderers.
+//! producers can add fields without breaking older renderers. The publish step writes
+//! stories back out (into the pages it renders, for the browser to read), so there they
+//! also serialise, to the same format.
 
 use serde::{Deserialize, Deserializer};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a story object")]
 pub struct Story {
     pub slug: String,
@@ -25,7 +28,18 @@ pub struct Story {
     pub related: Vec<Related>,
 }
 
+impl Story {
+    /// What search results and link previews say of the story: its teaser, else its title.
+    pub fn description(&self) -> &str {
+        self.teaser
+            .as_deref()
+            .filter(|teaser| !teaser.trim().is_empty())
+            .unwrap_or(&self.title)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "an image object")]
 pub struct Image {
     pub src: String,
@@ -35,6 +49,7 @@ pub struct Image {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a source object")]
 pub struct Source {
     pub id: String,
@@ -49,6 +64,7 @@ pub struct Source {
 /// `lr` 1 left … 5 right, `pe` 1 establishment-critical … 5 pro-establishment.
 /// Values outside 1–5 are reported by validation and then ignored.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a lean object")]
 pub struct Lean {
     pub lr: Option<u8>,
@@ -56,6 +72,7 @@ pub struct Lean {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a fact object")]
 pub struct Fact {
     pub text: String,
@@ -63,6 +80,7 @@ pub struct Fact {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a narrative object")]
 pub struct Narrative {
     pub label: String,
@@ -92,6 +110,7 @@ impl Narrative {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a prediction object")]
 pub struct Prediction {
     pub question: String,
@@ -105,6 +124,7 @@ pub struct Prediction {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a forecast point object")]
 pub struct ForecastPoint {
     pub date: String,
@@ -147,6 +167,7 @@ impl Lean {
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(serde::Serialize))]
 #[serde(expecting = "a related story object")]
 pub struct Related {
     pub slug: String,

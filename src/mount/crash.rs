@@ -1,6 +1,7 @@
 //! When the wasm panics it is gone for good: release builds abort, and every later call
 //! into it traps. Rather than leave a page that looks alive but ignores every click, the
-//! panic hook says so in place of the app (or in each widget) and offers a reload. The
+//! panic hook says so in place of the app (or in each widget) and offers a reload; on a
+//! page rendered ahead of time, whose article reads well without the app, above it. The
 //! notice is built with plain DOM calls and a plain link, since neither the reactive
 //! system nor any Rust event handler can be trusted, or even called, after the panic.
 
@@ -27,13 +28,24 @@ pub fn install() {
     }));
 }
 
-/// Replaces the app's main content, or each widget's contents, with the notice.
+/// Puts the notice in place of the app's main content (above it when that was rendered
+/// ahead of time) and of each widget's contents.
 pub fn show_notice() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    if let Ok(Some(main)) = document.query_selector("body[data-storyline-app] main") {
-        let _ = replace_with_notice(&document, &main);
+    if let (Ok(Some(main)), Ok(notice)) = (
+        document.query_selector("body[data-storyline-app] main"),
+        notice(&document),
+    ) {
+        let prerendered = document
+            .document_element()
+            .is_some_and(|html| html.has_attribute(super::islands::PRERENDERED_ATTRIBUTE));
+        if prerendered {
+            let _ = main.prepend_with_node_1(&notice);
+        } else {
+            main.replace_children_with_node_1(&notice);
+        }
     }
     let Ok(widgets) =
         document.query_selector_all("[data-storyline-story], [data-storyline-signup]")
@@ -46,15 +58,12 @@ pub fn show_notice() {
             .shadow_root()
             .and_then(|shadow| shadow.first_element_child())
         {
-            let _ = replace_with_notice(&document, &root);
+            let _ = notice(&document).map(|notice| root.replace_children_with_node_1(&notice));
         }
     }
 }
 
-fn replace_with_notice(
-    document: &Document,
-    container: &Element,
-) -> Result<(), wasm_bindgen::JsValue> {
+fn notice(document: &Document) -> Result<Element, wasm_bindgen::JsValue> {
     let notice = document.create_element("div")?;
     notice.set_class_name("load-error crash-notice");
     notice.set_attribute("role", "alert")?;
@@ -71,6 +80,5 @@ fn replace_with_notice(
     )?;
     reload.set_text_content(Some("Reload"));
     notice.append_with_node_2(&message, &reload)?;
-    container.replace_children_with_node_1(&notice);
-    Ok(())
+    Ok(notice)
 }

@@ -1,6 +1,10 @@
-//! The full app: router, document title and meta tags, mounted on the whole page.
+//! The app on its own pages (`index.html` and the pages the publish step renders, marked
+//! by `<body data-storyline-app>`): a page rendered ahead of time has its islands woken;
+//! any other (the app shell, for a story that has no page of its own, an unknown address)
+//! gets the full app with its router, title and meta tags.
 
-use crate::pages::{HomePage, NotFoundPage, StoryPage};
+use super::islands;
+use crate::pages::{document_title, HomePage, NotFoundPage, SiteFrame, StoryPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -14,22 +18,15 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title formatter=|title| format!("{title} · Storyline")/>
+        <Title formatter=|title: String| document_title(&title)/>
         <Router>
             <FocusMainOnNavigate/>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <a class="brand" href="/">"Storyline"</a>
-            </header>
-            <main id="main" tabindex="-1">
+            <SiteFrame>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/stories/:slug") view=StoryPage/>
                 </Routes>
-            </main>
-            <footer class="site-footer">
-                <p>"Storyline shows each story fact by fact, with its sources and every side's narrative."</p>
-            </footer>
+            </SiteFrame>
         </Router>
     }
 }
@@ -51,20 +48,39 @@ fn FocusMainOnNavigate() -> impl IntoView {
     });
 }
 
-/// Entry point of the module: mounts the app on its own page (`index.html`, marked by
-/// `<body data-storyline-app>`). The same module backs `widget.js` on other sites' pages,
+/// Entry point of the module. The same module backs `widget.js` on other sites' pages,
 /// which must not get the app; there `mount::widget` takes over.
 pub fn start() {
     super::crash::install();
-    if document()
+    if !document()
         .body()
         .is_some_and(|body| body.has_attribute("data-storyline-app"))
     {
-        // index.html paints a header of its own so the first paint is not blank; the app
-        // draws the same header, in the same frame as this removal.
-        if let Some(boot) = document().get_element_by_id("storyline-boot") {
-            boot.remove();
-        }
-        mount_to_body(App);
+        return;
     }
+    if islands::is_prerendered() {
+        islands::wake();
+        return;
+    }
+    // index.html paints a header of its own so the first paint is not blank; the app
+    // draws the same header, in the same frame as this removal.
+    if let Some(boot) = document().get_element_by_id("storyline-boot") {
+        boot.remove();
+    }
+    mount_to_body(App);
+    mark_live();
+}
+
+/// The attribute on `<html>` that says the app has started on the page: every control
+/// works from then on (tests and `make bench` wait for it).
+pub const LIVE_ATTRIBUTE: &str = "data-storyline-live";
+
+/// Marks the page live once what the start-up has set in motion (each island's first
+/// effects, which bring its controls to life) has run.
+pub fn mark_live() {
+    leptos::task::spawn_local(async {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute(LIVE_ATTRIBUTE, "");
+        }
+    });
 }

@@ -106,9 +106,7 @@ fn mount(host: &Element, placement: Placement) -> Result<(), JsValue> {
         provide_context(placement);
         match story_url {
             Some(url) => Either::Left(view! { <StoryWidget url newsletter sections format/> }),
-            None => Either::Right(
-                newsletter.map(|config| view! { <NewsletterSignup config story=None/> }),
-            ),
+            None => Either::Right(view! { <NewsletterSignup config=newsletter story=None/> }),
         }
     });
     MOUNTED.with_borrow_mut(|mounted| mounted.push((host.clone(), Box::new(handle))));

@@ -21,11 +21,7 @@ pub fn StoryPage() -> impl IntoView {
                     for problem in &article.problems {
                         leptos::logging::warn!("story {}: {problem}", article.story.slug);
                     }
-                    let description = article
-                        .story
-                        .teaser
-                        .clone()
-                        .unwrap_or_else(|| article.story.title.clone());
+                    let description = article.story.description().to_owned();
                     Either::Left(view! {
                         <Title text=article.story.title.clone()/>
                         <Meta name="description" content=description/>

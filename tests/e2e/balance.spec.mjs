@@ -1,7 +1,7 @@
 // How a story is told from each side: narrative perspectives, Read more and Compare, source
 // leans, forecasts over time, and the reading aids (reading time, Share, print). The
 // bike-lanes sample carries every one of these; its JSON is the expectation.
-import { APP_ORIGIN, BIKE_LANES_SLUG, expect, expectNoAxeViolations, loadSample, numberedSources, story, test } from './support.mjs';
+import { APP_ORIGIN, BIKE_LANES_SLUG, appStarted, expect, expectNoAxeViolations, loadSample, numberedSources, story, test } from './support.mjs';
 
 const bikes = loadSample(BIKE_LANES_SLUG);
 const WIDE = { width: 1280, height: 900 };
@@ -11,6 +11,7 @@ const DOCUMENTED = ['left', 'right', 'pro-establishment', 'establishment-critica
 async function openBikes(page) {
   await page.goto(story(BIKE_LANES_SLUG));
   await expect(page.locator('h1.story-title')).toHaveText(bikes.title);
+  await appStarted(page);
 }
 
 test.describe('narratives', () => {
@@ -37,20 +38,25 @@ test.describe('narratives', () => {
     const long = page.locator('li.narrative').first();
     const [first, ...rest] = bikes.narratives[0].text.split('\n\n');
     expect(rest.length).toBeGreaterThan(0);
-    const more = long.locator('.narrative-more');
+    const more = long.locator('.narrative-more > p');
     await expect(long.locator('.narrative-text > p')).toHaveText(first);
-    await expect(more).toBeHidden();
-    const button = long.getByRole('button', { name: 'Read more of the Pro-cycling narrative' });
-    await expect(button).toHaveAttribute('aria-expanded', 'false');
-    await expect(button).toHaveAttribute('aria-controls', await more.getAttribute('id'));
+    await expect(more.first()).toBeHidden();
+    // A native disclosure: its summary is the control, its label follows the state.
+    const disclosure = long.locator('details.narrative-more');
+    const summary = disclosure.locator('summary');
+    await expect(disclosure).toHaveJSProperty('open', false);
+    await expect(summary).toHaveAccessibleName('Read more of the Pro-cycling narrative');
 
-    await button.focus();
+    await summary.focus();
     await page.keyboard.press('Enter');
-    await expect(more).toBeVisible();
-    await expect(more.locator('p')).toHaveText(rest);
-    await expect(long.getByRole('button', { name: 'Show less of the Pro-cycling narrative' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(more).toHaveText(rest);
+    await expect(more.first()).toBeVisible();
+    await expect(disclosure).toHaveJSProperty('open', true);
+    await expect(summary).toHaveAccessibleName('Show less of the Pro-cycling narrative');
+    await expect(summary).toBeFocused();
     await page.keyboard.press('Space');
-    await expect(more).toBeHidden();
+    await expect(more.first()).toBeHidden();
+    await expect(disclosure).toHaveJSProperty('open', false);
     // Short narratives have nothing to expand.
     await expect(page.locator('li.narrative').nth(1).locator('.read-more')).toHaveCount(0);
   });
@@ -79,7 +85,7 @@ test.describe('narratives', () => {
     expect(inSight, 'two or three narratives in sight at once').toBeGreaterThanOrEqual(2);
     expect(inSight).toBeLessThanOrEqual(3);
     // Compared, every narrative is whole and Read more has nothing to do.
-    await expect(page.locator('li.narrative').first().locator('.narrative-more')).toBeVisible();
+    await expect(page.locator('li.narrative').first().locator('.narrative-more > p').first()).toBeVisible();
     await expect(page.locator('.read-more')).toBeHidden();
 
     // The row scrolls with the keyboard once it has focus.
@@ -110,7 +116,7 @@ test.describe('narratives', () => {
     await openBikes(page);
     await expect(page.locator('.compare-toggle')).toBeHidden();
     await expect(page.getByRole('region', { name: 'Narratives side by side' })).toHaveCount(0);
-    await expect(page.locator('li.narrative').first().locator('.narrative-more')).toBeHidden();
+    await expect(page.locator('li.narrative').first().locator('.narrative-more > p').first()).toBeHidden();
     const [first, second] = await page.locator('li.narrative').evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getBoundingClientRect().toJSON()));
     expect(second.top).toBeGreaterThan(first.bottom - 1);
   });
@@ -233,7 +239,7 @@ test.describe('reading aids', () => {
     for (const hidden of ['.story-actions', '.fact-tools', '.read-more', '.site-footer']) {
       await expect(page.locator(hidden).first(), hidden).toBeHidden();
     }
-    await expect(page.locator('li.narrative').first().locator('.narrative-more')).toBeVisible();
+    await expect(page.locator('li.narrative').first().locator('.narrative-more > p').first()).toBeVisible();
     const written = await page.locator('li.source .source-entry a').first().evaluate((a) => getComputedStyle(a, '::after').content);
     expect(written).toBe(`" <${numberedSources(bikes)[0].url}>"`);
   });

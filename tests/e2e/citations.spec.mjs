@@ -1,14 +1,15 @@
 // Citations: hover and keyboard previews, back-links from sources, deep links to facts,
 // copy controls, touch, narrow screens and reduced motion.
-import { SEED_SLUG, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
+import { SEED_SLUG, appStarted, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 const citation = (page, fact, number) =>
-  page.locator(`#fact-${fact} button.citation`, { hasText: `[${number}]` });
+  page.locator(`#fact-${fact} .citation`, { hasText: `[${number}]` });
 
 test.describe('on a device with a mouse', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(story(SEED_SLUG));
+    await appStarted(page);
     await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
   });
 
@@ -54,6 +55,7 @@ test.describe('on a device with a mouse', () => {
 
 test('keyboard focus previews a citation without trapping focus', async ({ page }) => {
   await page.goto(story(SEED_SLUG));
+  await appStarted(page);
   const button = citation(page, 1, 1);
   await expect(button).toBeVisible();
   for (let presses = 0; presses < 10 && !(await button.evaluate((el) => el === document.activeElement)); presses++) {
@@ -75,6 +77,7 @@ test.describe('on a touch screen', () => {
 
   test('a tap expands the source and shows no preview', async ({ page }) => {
     await page.goto(story(SEED_SLUG));
+    await appStarted(page);
     await citation(page, 2, 3).tap();
     await expect(page.locator('#fact-2-citation-2')).toBeVisible();
     await expect(page.locator('#fact-2-citation-2-preview')).toBeHidden();
@@ -84,6 +87,7 @@ test.describe('on a touch screen', () => {
 test.describe('back-links from the Sources list', () => {
   test('show how often each source is cited, lettered when several', async ({ page }) => {
     await page.goto(story(SEED_SLUG));
+    await appStarted(page);
     const ap = page.locator('#source-2 .source-backlinks');
     await expect(ap).toHaveText('Cited in 2 facts: a b');
     await expect(ap.locator('a').nth(0)).toHaveAttribute('href', '#fact-2');
@@ -95,6 +99,7 @@ test.describe('back-links from the Sources list', () => {
   test('following one scrolls to the fact, highlights it and moves focus to it', async ({ page }) => {
     await page.setViewportSize({ width: 800, height: 500 });
     await page.goto(story(SEED_SLUG));
+    await appStarted(page);
     const fact = page.locator('#fact-4');
     const backlink = page.locator('#source-2 .source-backlinks a', { hasText: 'b' });
     await backlink.scrollIntoViewIfNeeded();
@@ -111,6 +116,7 @@ test.describe('back-links from the Sources list', () => {
 
   test('a click on a back-link does the same', async ({ page }) => {
     await page.goto(story(SEED_SLUG));
+    await appStarted(page);
     await page.locator('#source-7 .source-backlinks a').click();
     const fact = page.locator('#fact-6');
     await expect(fact).toBeFocused();
@@ -137,6 +143,7 @@ test('expanded citations and back-links leave back and forward working', async (
 test('opening a link to #fact-5 scrolls to that fact, highlights it and focuses it', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 400 });
   await page.goto(`${story(SEED_SLUG)}#fact-5`);
+  await appStarted(page);
   const fact = page.locator('#fact-5');
   await expect(fact).toBeFocused();
   await expect(fact).toBeInViewport();
@@ -148,6 +155,7 @@ test.describe('copy controls', () => {
 
   test('copy a link to a fact and the fact as text with its sources', async ({ page, baseURL }) => {
     await page.goto(story(SEED_SLUG));
+    await appStarted(page);
     const status = page.locator('.copy-status');
 
     await page.getByRole('button', { name: 'Copy link to fact 3' }).click();
@@ -169,6 +177,7 @@ test.describe('copy controls', () => {
 test('at 320 px an expanded citation and a preview fit without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto(story(SEED_SLUG));
+  await appStarted(page);
   await citation(page, 2, 3).click();
   await citation(page, 4, 5).hover();
   await expect(page.locator('#fact-2-citation-2')).toBeVisible();
@@ -180,6 +189,7 @@ test('at 320 px an expanded citation and a preview fit without sideways scrollin
 test('with reduced motion the highlight does not animate', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`${story(SEED_SLUG)}#fact-2`);
+  await appStarted(page);
   const fact = page.locator('#fact-2');
   await expect(fact).toHaveClass(/is-highlighted/);
   expect(await fact.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');

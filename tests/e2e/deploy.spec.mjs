@@ -1,6 +1,7 @@
 // deploy/nginx.conf on Debian's nginx, serving the release build in dist/ as a publisher
-// would: precompressed files, caching, CORS, real 404s, the app shell for app routes, and
-// the app and a widget on another origin working in Chromium through it.
+// would: precompressed files, caching, CORS, real 404s, pages rendered ahead of time at
+// their addresses and the app shell for every other route, and the app and a widget on
+// another origin working in Chromium through it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,8 @@ const SEED_JSON = `/stories/${SEED_SLUG}.json`;
 const SEED_IMAGE = `/stories/${seed.image.src}`;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-// The content-hashed files, as the built index.html loads them.
-const shell = readFileSync(join(DIST, 'index.html'));
+// The content-hashed files, as the app shell loads them.
+const shell = readFileSync(join(DIST, 'app.html'));
 const GLUE = `/${shell.toString().match(/from '\/(storyline-[0-9a-f]+\.js)'/)[1]}`;
 const WASM = `/${shell.toString().match(/module_or_path: '\/(storyline-[0-9a-f]+_bg\.wasm)'/)[1]}`;
 const CSS = `/${shell.toString().match(/rel="stylesheet" href="\/(main-[0-9a-f]+\.css)"/)[1]}`;
@@ -118,7 +119,9 @@ test.afterAll(async () => {
 test('the release build has a .br and a .gz of every text file and the wasm', () => {
   const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.wasm']);
   const files = readdirSync(DIST, { recursive: true }).filter((file) => compressible.has(extname(file)));
-  expect(files).toEqual(expect.arrayContaining(['index.html', 'widget.js', WASM.slice(1), SEED_JSON.slice(1)]));
+  expect(files).toEqual(
+    expect.arrayContaining(['index.html', 'app.html', `stories/${SEED_SLUG}.html`, 'widget.js', WASM.slice(1), SEED_JSON.slice(1)]),
+  );
   for (const file of files) {
     const original = readFileSync(join(DIST, file));
     expect(brotliDecompressSync(readFileSync(join(DIST, `${file}.br`))).equals(original), `${file}.br`).toBe(true);
@@ -145,7 +148,7 @@ test('the wasm is sent as application/wasm, precompressed with the best encoding
 });
 
 test('text files are sent precompressed too', async () => {
-  for (const path of ['/index.html', '/widget.js', GLUE, CSS, SEED_JSON, SEED_IMAGE]) {
+  for (const path of ['/index.html', `/stories/${SEED_SLUG}.html`, '/feed.xml', '/widget.js', GLUE, CSS, SEED_JSON, SEED_IMAGE]) {
     const { headers, body } = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(headers['content-encoding'], path).toBe('br');
     expect(brotliDecompressSync(body).equals(readFileSync(join(DIST, path))), path).toBe(true);
@@ -158,8 +161,8 @@ test('content-hashed files are cached for a year without revalidation', async ()
   }
 });
 
-test('index.html, widget.js, stories, their images and other unhashed files are revalidated on every use', async () => {
-  const paths = ['/', `/stories/${SEED_SLUG}`, '/index.html', '/widget.js', '/stories/index.json', SEED_JSON, SEED_IMAGE, '/favicon.svg'];
+test('pages, the app shell, widget.js, stories, their images and other unhashed files are revalidated on every use', async () => {
+  const paths = ['/', `/stories/${SEED_SLUG}`, '/no/such/page', '/index.html', '/widget.js', '/stories/index.json', SEED_JSON, SEED_IMAGE, '/favicon.svg', '/feed.xml', '/sitemap.xml'];
   for (const path of paths) {
     const { status, headers } = await get(path);
     expect(status, path).toBe(200);
@@ -186,12 +189,18 @@ test('a missing story, asset or image is a plain 404, never the app shell', asyn
   }
 });
 
-test('app routes get the app shell', async () => {
-  for (const path of ['/', `/stories/${SEED_SLUG}`, '/no/such/page']) {
+test('pages rendered ahead of time are served at their addresses, every other route gets the app shell', async () => {
+  const routes = [
+    ['/', 'index.html'],
+    [`/stories/${SEED_SLUG}`, `stories/${SEED_SLUG}.html`],
+    ['/stories/a-story-added-after-the-build', 'app.html'],
+    ['/no/such/page', 'app.html'],
+  ];
+  for (const [path, file] of routes) {
     const { status, headers, body } = await get(path);
     expect(status, path).toBe(200);
     expect(headers['content-type'], path).toBe('text/html');
-    expect(body.equals(shell), `${path} is index.html`).toBe(true);
+    expect(body.equals(readFileSync(join(DIST, file))), `${path} is ${file}`).toBe(true);
   }
 });
 

@@ -1,9 +1,10 @@
-// How a story page loads: index.html asks for the story (and then its image) while the
-// wasm is still on its way, and the app uses those answers rather than asking again.
-import { SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
+// How a story page the app draws loads (a story with no page of its own): the app shell
+// asks for the story (and then its image) while the wasm is still on its way, and the app
+// uses those answers rather than asking again.
+import { LATE_PICTURED_SLUG, expect, loadFixture, rewriteAppPages, story, test } from './support.mjs';
 
-const seed = loadSample(SEED_SLUG);
-const STORY_JSON = `/stories/${SEED_SLUG}.json`;
+const pictured = loadFixture(LATE_PICTURED_SLUG);
+const STORY_JSON = `/stories/${LATE_PICTURED_SLUG}.json`;
 
 /** Every request the page makes for `path`, counted from now on. */
 function countRequests(page, path) {
@@ -21,10 +22,10 @@ test('the story is asked for once, before the app has started', async ({ page })
     });
   });
   const storyRequests = countRequests(page, STORY_JSON);
-  const imageRequests = countRequests(page, `/stories/${seed.image.src}`);
+  const imageRequests = countRequests(page, `/stories/${pictured.image.src}`);
 
-  await page.goto(story(SEED_SLUG));
-  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  await page.goto(story(LATE_PICTURED_SLUG));
+  await expect(page.locator('li.fact')).toHaveCount(pictured.facts.length);
   await expect(page.locator('figure.story-image img')).toHaveJSProperty('complete', true);
 
   expect(storyRequests).toHaveLength(1);
@@ -37,13 +38,13 @@ test('the story is asked for once, before the app has started', async ({ page })
   expect(requestedAt).toBeLessThan(startedAt);
   await expect(page.locator('head link[rel="preload"][as="image"]')).toHaveAttribute(
     'href',
-    new URL(`/stories/${seed.image.src}`, page.url()).href,
+    new URL(`/stories/${pictured.image.src}`, page.url()).href,
   );
 });
 
 test('the header painted before the app starts is replaced, not doubled', async ({ page }) => {
-  await page.goto(story(SEED_SLUG));
-  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  await page.goto(story(LATE_PICTURED_SLUG));
+  await expect(page.locator('li.fact')).toHaveCount(pictured.facts.length);
   await expect(page.locator('header.site-header')).toHaveCount(1);
   await expect(page.locator('#storyline-boot')).toHaveCount(0);
 });
@@ -56,14 +57,14 @@ test('a failed early request is reported by the app alone, and Try again asks af
   await page.route(`**${STORY_JSON}`, (route) => (refuse ? route.abort('connectionrefused') : route.continue()));
   const storyRequests = countRequests(page, STORY_JSON);
 
-  await page.goto(story(SEED_SLUG));
+  await page.goto(story(LATE_PICTURED_SLUG));
   await expect(page.locator('div.load-error h1')).toHaveText('The story could not be loaded');
   // Chromium logs the refused request itself; nothing else may be logged.
   expect(problems.filter((text) => !text.includes('net::ERR_'))).toEqual([]);
 
   refuse = false;
   await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  await expect(page.locator('li.fact')).toHaveCount(pictured.facts.length);
   expect(storyRequests).toHaveLength(2);
 });
 
@@ -77,8 +78,8 @@ test('a page whose early request is for another URL still shows its story', asyn
       set: () => {},
     });
   });
-  await page.goto(story(SEED_SLUG));
-  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  await page.goto(story(LATE_PICTURED_SLUG));
+  await expect(page.locator('li.fact')).toHaveCount(pictured.facts.length);
 });
 
 test('a story that does not arrive within the timeout is abandoned, and Try again asks afresh', async ({ page }) => {
@@ -93,12 +94,12 @@ test('a story that does not arrive within the timeout is abandoned, and Try agai
     await route.continue().catch(() => {}); // the page has given up on it by now
   });
 
-  await page.goto(story(SEED_SLUG));
+  await page.goto(story(LATE_PICTURED_SLUG));
   const error = page.locator('div.load-error[role="alert"]');
   await expect(error.locator('h1')).toHaveText('The story could not be loaded');
   await expect(error).toContainText('The story server did not answer within 1 second. Check your connection and try again.');
 
   stall = false;
   await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  await expect(page.locator('li.fact')).toHaveCount(pictured.facts.length);
 });

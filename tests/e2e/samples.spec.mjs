@@ -2,9 +2,12 @@
 import {
   BIKE_LANES_SLUG,
   DROUGHT_SLUG,
+  LATE_PICTURED_SLUG,
+  LATE_SLUG,
   LONG_SLUG,
   documentTitle,
   expect,
+  loadFixture,
   loadIndex,
   loadSample,
   numberedSources,
@@ -28,24 +31,20 @@ test.describe('home page', () => {
     await expect(page.locator('li.story-summary p.teaser')).toHaveText(index.stories.map((s) => s.teaser));
   });
 
-  test('opens a story client-side, and back and forward work', async ({ page }) => {
+  test('opens a story as its own page, and back and forward work', async ({ page }) => {
     const [first] = index.stories;
     await page.goto('/');
     const link = page.locator('ul.story-index a', { hasText: first.title });
     await expect(link).toBeVisible();
-    // Survives only if the page is not reloaded: proves the router handled the click.
-    await page.evaluate(() => {
-      window.__noReload = true;
-    });
 
     await link.focus();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(story(first.slug));
     await expect(page.locator('h1.story-title')).toHaveText(first.title);
-    // Focus moves to the new page's content, not back to the top of the document.
-    await expect(page.locator('main#main')).toBeFocused();
     await expect(page).toHaveTitle(documentTitle(first.title));
-    expect(await page.evaluate(() => window.__noReload)).toBe(true);
+    // A new page: keyboard users start from its top, where the skip link is first.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
 
     await page.goBack();
     await expect(page).toHaveURL('/');
@@ -55,6 +54,34 @@ test.describe('home page', () => {
     await page.goForward();
     await expect(page).toHaveURL(story(first.slug));
     await expect(page.locator('h1.story-title')).toHaveText(first.title);
+  });
+
+  test('from a story the app draws, another opens client-side, and back and forward work', async ({ page }) => {
+    const next = loadFixture(LATE_PICTURED_SLUG);
+    await page.goto(story(LATE_SLUG));
+    const link = page.locator('li.related-story a', { hasText: next.title });
+    await expect(link).toBeVisible();
+    // Survives only if the page is not reloaded: proves the router handled the click.
+    await page.evaluate(() => {
+      window.__noReload = true;
+    });
+
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(story(LATE_PICTURED_SLUG));
+    await expect(page.locator('h1.story-title')).toHaveText(next.title);
+    // Focus moves to the new page's content, not back to the top of the document.
+    await expect(page.locator('main#main')).toBeFocused();
+    await expect(page).toHaveTitle(documentTitle(next.title));
+    expect(await page.evaluate(() => window.__noReload)).toBe(true);
+
+    await page.goBack();
+    await expect(page).toHaveURL(story(LATE_SLUG));
+    await expect(page.locator('h1.story-title')).toHaveText(loadFixture(LATE_SLUG).title);
+
+    await page.goForward();
+    await expect(page).toHaveURL(story(LATE_PICTURED_SLUG));
+    await expect(page.locator('h1.story-title')).toHaveText(next.title);
     expect(await page.evaluate(() => window.__noReload)).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 // The seed story, end to end: everything the original page shows, from the sample JSON.
-import { SEED_SLUG, documentTitle, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
+import { SEED_SLUG, appStarted, documentTitle, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 
 test.beforeEach(async ({ page }) => {
   await page.goto(story(SEED_SLUG));
+  await appStarted(page);
   await expect(page.locator('h1.story-title')).toHaveText(seed.title);
 });
 
@@ -38,12 +39,12 @@ test('shows every fact with its citation numbers in order', async ({ page }) => 
   for (const [index, fact] of seed.facts.entries()) {
     const item = page.locator(`li.fact#fact-${index + 1}`);
     await expect(item.locator('span.fact-text')).toHaveText(fact.text);
-    await expect(item.locator('button.citation')).toHaveText(expectedNumbers[index]);
+    await expect(item.locator('.citation')).toHaveText(expectedNumbers[index]);
     await expect(item.locator('.citation-missing')).toHaveCount(0);
   }
   // Each citation is a collapsed button that names its source. Its panel is made only
   // when it opens, so until then it controls nothing.
-  const second = page.locator('#fact-2 button.citation');
+  const second = page.locator('#fact-2 .citation');
   await expect(second.nth(0)).toHaveAttribute('aria-expanded', 'false');
   await expect(second.nth(0)).not.toHaveAttribute('aria-controls');
   await expect(second.nth(0)).toHaveAttribute('aria-label', 'Source 2: Associated Press');
@@ -98,7 +99,7 @@ test('sets the document title and meta description', async ({ page }) => {
 });
 
 test('a click on citation [3] expands its source under the fact, a second click closes it', async ({ page }) => {
-  const button = page.locator('#fact-2 button.citation', { hasText: '[3]' });
+  const button = page.locator('#fact-2 .citation', { hasText: '[3]' });
   const panel = page.locator('#fact-2 #fact-2-citation-2');
   await expect(panel).toBeHidden();
 
@@ -108,7 +109,7 @@ test('a click on citation [3] expands its source under the fact, a second click 
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('[3] NIS');
   // Several facts may be open at once.
-  await page.locator('#fact-1 button.citation').click();
+  await page.locator('#fact-1 .citation').click();
   await expect(page.locator('#fact-1-citation-1')).toContainText('[1] NBC');
   await expect(panel).toBeVisible();
 
@@ -118,7 +119,7 @@ test('a click on citation [3] expands its source under the fact, a second click 
 });
 
 test('citations work from the keyboard alone: Enter and Space toggle, Escape closes and keeps focus', async ({ page }) => {
-  const button = page.locator('#fact-1 button.citation');
+  const button = page.locator('#fact-1 .citation');
   const panel = page.locator('#fact-1-citation-1');
   for (let presses = 0; presses < 10 && !(await button.evaluate((el) => el === document.activeElement)); presses++) {
     await page.keyboard.press('Tab');
@@ -138,7 +139,7 @@ test('citations work from the keyboard alone: Enter and Space toggle, Escape clo
 });
 
 test('has no axe-core violations with a citation expanded', async ({ page }) => {
-  await page.locator('#fact-2 button.citation', { hasText: '[3]' }).click();
+  await page.locator('#fact-2 .citation', { hasText: '[3]' }).click();
   await expect(page.locator('#fact-2-citation-2')).toBeVisible();
   await expectNoAxeViolations(page, 'the seed story with citation [3] expanded');
 });

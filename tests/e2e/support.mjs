@@ -35,11 +35,25 @@ export const SEED_SLUG = 'seoul-n-korean-troops-arrive-in-russia-to-fight-ukrain
 export const BIKE_LANES_SLUG = 'harbor-city-council-approves-riverside-bike-lanes';
 export const LONG_SLUG = 'marlow-bay-coastal-rail-inquiry-final-report';
 export const DROUGHT_SLUG = 'river-valley-water-board-adopts-drought-plan';
+/**
+ * Stories served beside the build but not in its index, as if added after it: they have
+ * no page of their own, so the app shell draws them (tests/fixtures/stories). The second
+ * has an image, which the first leaves out for tests whose stories come from another host.
+ */
+export const LATE_SLUG = 'harbor-ferry-adds-night-crossings';
+export const LATE_PICTURED_SLUG = 'coastal-line-reopens-after-repairs';
 
 export const RECEIVER_URL = 'http://127.0.0.1:8788';
 export const APP_ORIGIN = 'http://127.0.0.1:4173';
 export const FAULTY_STORY_URL = 'http://127.0.0.1:8789';
 export const SIGNUPS_FILE = `${ROOT}target/e2e-signups.jsonl`;
+
+/**
+ * Waits until the app has started on the page (src/mount/page.rs marks <html>): from then
+ * on every control works. Before, a page rendered ahead of time is plain HTML, in which a
+ * citation is a link to its source; tests of what readers do with the app wait for this.
+ */
+export const appStarted = (page) => expect(page.locator('html')).toHaveAttribute('data-storyline-live', '');
 
 /** The app's address of a story. */
 export const story = (slug) => `/stories/${slug}`;
@@ -50,6 +64,9 @@ function readJson(relativePath) {
 
 /** A sample story exactly as public/stories/<slug>.json holds it. */
 export const loadSample = (slug) => readJson(`public/stories/${slug}.json`);
+
+/** A fixture story exactly as tests/fixtures/stories/<slug>.json holds it. */
+export const loadFixture = (slug) => readJson(`tests/fixtures/stories/${slug}.json`);
 
 /** public/stories/index.json. */
 export const loadIndex = () => readJson('public/stories/index.json');

@@ -31,7 +31,7 @@ test('each story widget renders its own story inside a shadow root', async ({ pa
 });
 
 test('citations expand inside a widget, without touching the host URL or title', async ({ page }) => {
-  const button = page.locator('#seed-widget #fact-2 button.citation', { hasText: '[3]' });
+  const button = page.locator('#seed-widget #fact-2 .citation', { hasText: '[3]' });
   await button.click();
   await expect(page.locator('#seed-widget #fact-2-citation-2')).toBeVisible();
   await page.keyboard.press('Escape');
@@ -131,14 +131,15 @@ test('hostile host styles do not reach into widgets', async ({ page }) => {
       [selector, property],
     );
   // button { display: none }, div { color: #9b0000 }, p { text-align: right }, h1 uppercase…
-  expect(await inWidget('button.citation', 'display')).not.toBe('none');
-  await expect(page.locator('#seed-widget button.citation').first()).toBeVisible();
+  await expect(page.locator('#seed-widget .share-button')).toBeVisible();
+  expect(await inWidget('.share-button', 'display')).not.toBe('none');
+  await expect(page.locator('#seed-widget .citation').first()).toBeVisible();
   expect(await inWidget('.teaser', 'color')).not.toBe('rgb(155, 0, 0)');
   expect(await inWidget('.teaser', 'textAlign')).not.toBe('right');
   expect(await inWidget('.teaser', 'fontFamily')).toContain('Charter');
   expect(await inWidget('h1', 'textTransform')).toBe('none');
   // The documented brand property does reach in.
-  expect(await inWidget('button.citation', 'color')).toBe('rgb(109, 40, 217)');
+  expect(await inWidget('.citation', 'color')).toBe('rgb(109, 40, 217)');
 });
 
 test("widget styles do not leak out onto the host's elements", async ({ page, browser }) => {

@@ -30,7 +30,7 @@ test('an unbalanced right-to-left override stays inside the story string it is i
     narratives: [{ label: `Pro-Ukraine${RLO}`, outlet: 'The Kyiv Independent', text: 'Text.' }],
   });
 
-  const [one, two] = await lefts(page.locator('#fact-1 button.citation').nth(0), page.locator('#fact-1 button.citation').nth(1));
+  const [one, two] = await lefts(page.locator('#fact-1 .citation').nth(0), page.locator('#fact-1 .citation').nth(1));
   expect(one, '[1] is drawn before [2]').toBeLessThan(two);
   const [author, date] = await lefts(page.locator('.byline bdi'), page.locator('.byline time'));
   expect(author, 'the date follows the author').toBeLessThan(date);
@@ -64,6 +64,6 @@ test('a right-to-left story reads right to left inside a left-to-right page', as
   expect(await direction(page.locator('#fact-1 .fact-text'))).toBe('rtl');
   expect(await direction(page.locator('main'))).toBe('ltr');
   // The citation still follows the fact in the page's own direction.
-  const [text, citation] = await lefts(page.locator('#fact-1 .fact-text'), page.locator('#fact-1 button.citation'));
+  const [text, citation] = await lefts(page.locator('#fact-1 .fact-text'), page.locator('#fact-1 .citation'));
   expect(text).toBeLessThan(citation);
 });

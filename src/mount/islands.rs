@@ -1,0 +1,76 @@
+//! A page the publish step rendered ahead of time: the article is already there, as HTML.
+//! Only its islands, the parts that respond to the reader, are woken, each on the nodes it
+//! was rendered as, so nothing is drawn again and nothing moves. The story they need comes
+//! with the page, in a JSON script element, read here before any island wakes.
+
+use crate::model::{Article, StoryFormat};
+use js_sys::{Function, Reflect};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::{prelude::*, JsCast};
+use web_sys::{AddEventListenerOptions, Element};
+
+/// The attribute on `<html>` that marks a page rendered ahead of time; the early story
+/// request of `index.html` (boot/prefetch-story.js) looks for it too.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-storyline-prerendered";
+
+/// The id of the `<script type="application/json">` holding a story page's story.
+pub const STORY_DATA_ID: &str = "storyline-story";
+
+/// Whether this page was rendered ahead of time.
+pub fn is_prerendered() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|html| html.has_attribute(PRERENDERED_ATTRIBUTE))
+}
+
+/// Reads the page's story, then wakes every island once Trunk's loader has published the
+/// module's exports, among them each island's function (named by its `data-component`).
+pub fn wake() {
+    // Only the browser's build can hydrate; the native one compiles this module for the
+    // names above, which the publish step writes.
+    #[cfg(feature = "hydrate")]
+    leptos::mount::hydrate_islands();
+    if let Some(data) = document().get_element_by_id(STORY_DATA_ID) {
+        match StoryFormat::V1.read(&data.text_content().unwrap_or_default()) {
+            // The islands' root owner is the current one from here on, so every island
+            // finds the story in view there.
+            Ok(story) => provide_context(Arc::new(Article::new(story))),
+            Err(error) => {
+                // The page is readable as it is; only its controls stay asleep.
+                leptos::logging::error!("Storyline: the story in this page cannot be read ({error}); its controls stay off.");
+                return;
+            }
+        }
+    }
+    let options = AddEventListenerOptions::new();
+    options.set_once(true);
+    let on_started = Closure::once_into_js(wake_islands);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "TrunkApplicationStarted",
+        on_started.unchecked_ref(),
+        &options,
+    );
+}
+
+fn wake_islands() {
+    let Ok(exports) = Reflect::get(&window(), &JsValue::from_str("wasmBindings")) else {
+        return;
+    };
+    let Ok(islands) = document().query_selector_all("leptos-island") else {
+        return;
+    };
+    for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
+    {
+        let name = island.get_attribute("data-component").unwrap_or_default();
+        match Reflect::get(&exports, &JsValue::from_str(&name)).map(JsCast::dyn_into::<Function>) {
+            Ok(Ok(hydrate)) => {
+                let _ = hydrate.call1(&JsValue::NULL, &island);
+            }
+            _ => leptos::logging::error!(
+                "Storyline: this page and the app are from different builds (no island \"{name}\"); reload to get both anew."
+            ),
+        }
+    }
+    super::page::mark_live();
+}

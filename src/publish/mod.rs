@@ -1,0 +1,157 @@
+//! The publish step. Once Trunk has built the app into `dist/`, every story that
+//! `stories/index.json` lists becomes a page of finished HTML (`stories/{slug}.html`),
+//! rendered natively by the same components the browser runs, and so do the home page,
+//! the feed, the sitemap and `robots.txt`. Each page is the app shell with its content
+//! filled in, so in the browser only its islands wake. A story that cannot be read is
+//! skipped with a warning naming the file and the place in it; the app, which serves
+//! every address without a page, then shows its error as before.
+
+mod feed;
+mod head;
+mod json_ld;
+mod render;
+mod script_json;
+mod shell;
+mod site;
+mod sitemap;
+
+pub use site::{SiteUrl, DEFAULT_SITE_URL, SITE_URL_VARIABLE};
+
+use crate::config;
+use crate::model::{links, parse::parse_json, slug, Article, StoryFormat, StoryIndex};
+use crate::mount::islands::STORY_DATA_ID;
+use script_json::script_json;
+use shell::{Page, Shell, SHELL_FILE};
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+/// What a run did, for its output.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The slugs of the story pages written.
+    pub pages: Vec<String>,
+    /// Problems in the stories that did not stop them, and stories left to the app.
+    pub warnings: Vec<String>,
+    /// Why nothing was rendered ahead of time, when that is so.
+    pub note: Option<String>,
+}
+
+/// Renders the pages of the site built in `dist`, whose public address is `site`.
+/// `Err` only when `dist` holds no app shell to render into, or cannot be written.
+pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
+    let shell = Shell::read(dist)?;
+    let mut report = Report::default();
+    let write = |file: &str, content: &str| {
+        fs::write(dist.join(file), content).map_err(|error| format!("cannot write {file}: {error}"))
+    };
+    if let Some(base) = shell.meta("storyline-data-base") {
+        report.note = Some(format!(
+            "stories come from {base} (storyline-data-base), so none is rendered ahead of time: the app draws every page"
+        ));
+        write(SHELL_FILE, &shell.app(""))?;
+        write("index.html", &shell.app(""))?;
+        return Ok(report);
+    }
+    let newsletter =
+        config::newsletter_from(|name| shell.meta(&format!("storyline-newsletter-{name}"))).ok();
+    let index = match read_index(dist) {
+        Ok(index) => index,
+        Err(warning) => {
+            report.warnings.push(warning);
+            StoryIndex {
+                stories: Vec::new(),
+            }
+        }
+    };
+
+    let feed_link = head::feed_link();
+    let mut published = Vec::new();
+    for summary in &index.stories {
+        if !slug::is_valid(&summary.slug) {
+            report.warnings.push(format!(
+                "stories/index.json: \"{}\" is not a slug; the home page leaves it out",
+                summary.slug
+            ));
+            continue;
+        }
+        let article = match read_story(dist, &summary.slug, site) {
+            Ok(article) => Arc::new(article),
+            Err(warning) => {
+                report.warnings.push(warning);
+                continue;
+            }
+        };
+        for problem in &article.problems {
+            report
+                .warnings
+                .push(format!("stories/{}.json: {problem}", summary.slug));
+        }
+        let page = shell.page(
+            &Page {
+                head: &head::story_head(&article, site),
+                body: &render::story_page(article.clone(), newsletter.clone()),
+                data: &format!(
+                    "<script type=\"application/json\" id=\"{STORY_DATA_ID}\">{}</script>",
+                    script_json(&article.story)
+                ),
+            },
+            &feed_link,
+        );
+        write(&format!("stories/{}.html", summary.slug), &page)?;
+        report.pages.push(summary.slug.clone());
+        published.push(article);
+    }
+
+    let home = shell.page(
+        &Page {
+            head: &head::home_head(site),
+            body: &render::home_page(Arc::new(index)),
+            data: "",
+        },
+        &feed_link,
+    );
+    write("index.html", &home)?;
+    write(SHELL_FILE, &shell.app(&feed_link))?;
+    let articles: Vec<&Article> = published.iter().map(Arc::as_ref).collect();
+    let (feed, left_out) = feed::feed(&articles, site);
+    report.warnings.extend(left_out);
+    write("feed.xml", &feed)?;
+    write("sitemap.xml", &sitemap::sitemap(&articles, site))?;
+    write("robots.txt", &sitemap::robots(site))?;
+    Ok(report)
+}
+
+fn read_index(dist: &Path) -> Result<StoryIndex, String> {
+    let text = read_text(dist, "stories/index.json")?;
+    parse_json(&text).map_err(|error| {
+        format!("stories/index.json: {error}; no story is rendered ahead of time, and the home page is left to the app")
+    })
+}
+
+/// The story `slug` as the app would read it at `/stories/{slug}`, its images resolved
+/// against its file as the app resolves them.
+fn read_story(dist: &Path, slug: &str, site: &SiteUrl) -> Result<Article, String> {
+    let file = format!("stories/{slug}.json");
+    let text = read_text(dist, &file)?;
+    let mut story = StoryFormat::V1.read(&text).map_err(|error| {
+        format!("{file}: {error}; no page is rendered for it, and the app shows this error")
+    })?;
+    let images = story.image.iter_mut().chain(
+        story
+            .related
+            .iter_mut()
+            .filter_map(|related| related.image.as_mut()),
+    );
+    for image in images.filter(|image| links::is_relative_path(&image.src)) {
+        image.src = site.story_relative(slug, &image.src);
+    }
+    Ok(Article::at_address(story, slug))
+}
+
+/// A file of `dist` as the browser decodes it: UTF-8, anything else replaced.
+fn read_text(dist: &Path, file: &str) -> Result<String, String> {
+    fs::read(dist.join(file))
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .map_err(|error| format!("{file}: cannot be read ({error}); it is left to the app"))
+}
