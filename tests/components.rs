@@ -9,7 +9,7 @@ use std::sync::{
 };
 use std::time::Duration;
 use storyline::api::LoadError;
-use storyline::components::{LoadErrorView, LocalDate, NewsletterSignup, StoryArticle};
+use storyline::components::{LoadErrorView, NewsletterSignup, ReadableDate, StoryArticle};
 use storyline::config::NewsletterConfig;
 use storyline::model::signup::Provider;
 use storyline::model::{parse::parse_json, Article};
@@ -407,9 +407,9 @@ fn dates_are_shown_in_words_and_bad_ones_as_written() {
     let root = host();
     let _mounted = mount_to(root.clone(), || {
         view! {
-            <LocalDate iso="2024-10-18"/>
+            <ReadableDate iso="2024-10-18"/>
             "|"
-            <LocalDate iso="not a date"/>
+            <ReadableDate iso="not a date"/>
         }
     });
     assert_eq!(attributes(&root, "time", "datetime"), ["2024-10-18"]);

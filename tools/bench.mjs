@@ -39,27 +39,34 @@ const DEFINITIONS = [
     'to show how much they varied.',
   ],
   [
-    'Code weight: the wasm, JS module and CSS that dist/index.html loads, compressed here',
-    "with node:zlib. The bench server sends the release build's own .br files, as",
-    'deploy/nginx.conf does.',
+    'Code weight: the wasm, JS module and CSS that every page of dist/ loads (pages rendered',
+    'ahead of time and the app shell alike), compressed here with node:zlib. The bench server',
+    "sends the release build's own .br files, as deploy/nginx.conf does.",
   ],
   [
     "Time to article: performance.now() when the seed story's facts (every li.fact) are first",
-    'in the document, seen by a MutationObserver that an init script starts before the',
-    "page's own code. Each load in a fresh browser context (no HTTP or compiled-wasm cache),",
-    `with Emulation.setCPUThrottlingRate ${CONFIG.cpuRate}, app and static alternating. The static`,
-    "page is the app's own rendering of the story saved without its scripts and JS/wasm",
-    'preloads, served by the same server.',
+    "in the document of its page, rendered ahead of time, seen by a MutationObserver that an",
+    "init script starts before the page's own code. Each load in a fresh browser context (no",
+    `HTTP or compiled-wasm cache), with Emulation.setCPUThrottlingRate ${CONFIG.cpuRate}, app and static`,
+    "alternating. The static page is the story's page as shown once the app has started,",
+    'saved without its scripts and JS/wasm preloads, served by the same server.',
+  ],
+  [
+    'Interactive: when the app has started on the page (data-storyline-live on <html>, set once',
+    "every island is woken and its first effects have run): from then a citation click opens",
+    "its source. Layout shift: the page's layout-shift entries summed from navigation until",
+    'then (Cumulative Layout Shift), the largest of the loads.',
   ],
   [
     'Milestones: responseEnd of the HTML, the JS module, the wasm and the story JSON',
-    '(Resource Timing; "story asked" is its startTime); "started": TrunkApplicationStarted,',
-    'once the wasm is compiled and instantiated and its main() has run; "painted": the end',
-    'of the frame after the facts are in.',
+    '(Resource Timing; "story asked" is its startTime, on pages the app draws); "started":',
+    'TrunkApplicationStarted, once the wasm is compiled and instantiated and its main() has',
+    'run; "painted": the end of the frame after the facts are in; "live": interactive.',
   ],
   [
-    'Render: the app is opened at / in a fresh context, and once it is idle a link to the',
-    'story is clicked (the router shows it without a page load); from responseEnd of the story',
+    'Render: the app shell (/app.html) is opened in a fresh context, and once it is idle a link',
+    'to the story, which has no page of its own, is clicked (the router shows it without a page',
+    'load); from responseEnd of the story',
     'JSON to all 1,000 li.fact in the document (same MutationObserver): reading, parsing and',
     'validating the JSON and building the whole article. No throttling.',
   ],
@@ -92,12 +99,12 @@ async function browserMeasurements(origin) {
   const browser = await launchBrowser();
   try {
     progress('saving the static rendition of the seed story');
-    // Beside the app's route, so that relative URLs in the page resolve alike.
-    const staticFile = join(SITE, 'stories', `${CONFIG.seedSlug}.html`);
+    // Beside the story's page, so that relative URLs in it resolve alike.
+    const staticFile = join(SITE, 'stories', `${CONFIG.seedSlug}-static.html`);
     await saveStaticRendition(browser, appUrl, facts, staticFile);
     const article = await timeToArticle(browser, {
       appUrl,
-      staticUrl: `${appUrl}.html`,
+      staticUrl: `${appUrl}-static.html`,
       storyPath,
       facts,
       cpuRate: CONFIG.cpuRate,
@@ -105,7 +112,8 @@ async function browserMeasurements(origin) {
       progress,
     });
     const scale = await measureScale(browser, {
-      startUrl: `${origin}/`,
+      // The app shell, which routes links to stories itself.
+      startUrl: `${origin}/app.html`,
       loads: CONFIG.scaleLoads,
       toggles: CONFIG.toggles,
       progress,
@@ -147,6 +155,8 @@ async function main() {
   const figures = {
     brotliTotalBytes: weight.total.brotli,
     articleRatio: article.ratio,
+    interactiveRatio: article.interactiveRatio,
+    layoutShift: article.layoutShift,
     scaleRenderMs: scale.render.medianMs,
     toggleMs: scale.toggle.medianMs,
     ...Object.fromEntries(CATEGORIES.map((category) => [category, lighthouse.scores?.[category]])),

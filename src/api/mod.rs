@@ -7,10 +7,9 @@ mod prefetch;
 
 use crate::config;
 use crate::model::signup::seconds_phrase;
-use crate::model::{parse::parse_json, slug, Article, ParseError, Story, StoryFormat, StoryIndex};
+use crate::model::{slug, Article, ParseError, Story, StoryFormat, StoryIndex};
 use deadline::within;
 use gloo_net::http::{Request, Response};
-use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use std::{fmt, time::Duration};
 use wasm_bindgen::{JsCast, JsValue};
@@ -149,11 +148,10 @@ async fn load_story(
 }
 
 pub async fn fetch_index() -> Result<Arc<StoryIndex>, LoadError> {
-    fetch_json(&index_url()).await.map(Arc::new)
-}
-
-async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, LoadError> {
-    parse_json(&fetch_text(url).await?).map_err(LoadError::Malformed)
+    let text = fetch_text(&index_url()).await?;
+    StoryIndex::read(&text)
+        .map(Arc::new)
+        .map_err(LoadError::Malformed)
 }
 
 /// The body at `url` as text, whole, within the story timeout.

@@ -1,4 +1,4 @@
-use super::{story_text, LocalDate};
+use super::{story_text, ReadableDate};
 use crate::browser::has_fine_hover_pointer;
 use crate::model::{links, Problem, Source};
 use leptos::{
@@ -168,7 +168,7 @@ fn source_summary(number: usize, source: &Source) -> impl IntoView {
         .clone()
         .map(|title| view! { <span class="citation-summary-title" dir="auto">{story_text(&title)}</span> });
     let date = source.published_at.clone().map(|iso| {
-        view! { <span class="citation-summary-date">"Published " <LocalDate iso/></span> }
+        view! { <span class="citation-summary-date">"Published " <ReadableDate iso/></span> }
     });
     view! {
         <span class="citation-summary">

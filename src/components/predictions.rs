@@ -1,4 +1,4 @@
-use super::{local_date::minutes_east_of_utc, story_text, ArticleSection, ExternalLink, LocalDate};
+use super::{story_text, ArticleSection, DateZone, ExternalLink, ReadableDate};
 use crate::model::Prediction;
 use leptos::prelude::*;
 
@@ -33,6 +33,7 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
         view! { <span>"Forecast by " <ExternalLink href=prediction.url>{story_text(&source)}</ExternalLink></span> }
     });
     // The line is for the eye; the sentence beside it says the same in words.
+    let zone = DateZone::current();
     let trend = trend.map(|trend| {
         view! {
             <p class="prediction-trend">
@@ -45,13 +46,13 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
                 >
                     <polyline points=trend.polyline(SPARK_WIDTH, SPARK_HEIGHT)></polyline>
                 </svg>
-                <span class="trend-summary">{trend.summary(minutes_east_of_utc)}</span>
+                <span class="trend-summary">{trend.summary(|at| zone.offset(at))}</span>
             </p>
         }
     });
     let as_of = prediction
         .as_of
-        .map(|iso| view! { <span>"as of " <LocalDate iso/></span> });
+        .map(|iso| view! { <span>"as of " <ReadableDate iso/></span> });
     view! {
         <li class="prediction">
             <p class="prediction-question" dir="auto">{story_text(&prediction.question)}</p>

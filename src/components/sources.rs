@@ -1,4 +1,4 @@
-use super::{story_text, ArticleSection, ExternalLink, LocalDate, Placement};
+use super::{story_text, ArticleSection, ExternalLink, Placement, ReadableDate};
 use crate::browser::{reveal, Scroll};
 use crate::model::lean::{Axis, Distribution};
 use crate::model::{anchors, backlink_letter, numbers::grouped, Article, Lean};
@@ -30,7 +30,7 @@ pub fn Sources() -> impl IntoView {
             let date = source
                 .published_at
                 .clone()
-                .map(|iso| view! { ", " <LocalDate iso/> });
+                .map(|iso| view! { ", " <ReadableDate iso/> });
             let outlet = story_text(&source.outlet);
             let lean = source_lean(source.lean);
             view! {

@@ -1,5 +1,5 @@
 use super::{
-    article_section::STORY_TITLE_ID, story_text, ExternalLink, LocalDate, Placement, ShareButton,
+    article_section::STORY_TITLE_ID, story_text, ExternalLink, Placement, ReadableDate, ShareButton,
 };
 use crate::model::{links, Article};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
         });
     let updated = story
         .updated_at
-        .map(|iso| view! { " · Updated " <LocalDate iso/> });
+        .map(|iso| view! { " · Updated " <ReadableDate iso/> });
     let byline = story
         .byline
         .map(|byline| view! { <span class="byline-author">"by " <bdi>{story_text(&byline)}</bdi></span> " · " });
@@ -43,7 +43,7 @@ pub fn StoryHeader(article: Arc<Article>) -> impl IntoView {
             {image}
             {story.teaser.map(|teaser| view! { <p class="teaser" dir="auto">{story_text(&teaser)}</p> })}
             <p class="byline">
-                {byline} <LocalDate iso=story.published_at/> {updated}
+                {byline} <ReadableDate iso=story.published_at/> {updated}
                 {format!(" · {} min read", minutes)}
             </p>
             <div class="story-actions">

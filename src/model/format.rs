@@ -25,11 +25,14 @@ impl StoryFormat {
         }
     }
 
+    /// The story in `text`, its strings cleaned (`text::clean`) however it arrived.
     pub fn read(self, text: &str) -> Result<Story, ParseError> {
-        match self {
-            Self::V1 => parse_json(text),
+        let mut story = match self {
+            Self::V1 => parse_json::<Story>(text),
             Self::Verity => parse_verity(text),
-        }
+        }?;
+        story.clean_text();
+        Ok(story)
     }
 
     /// What a link to a story in this format adds to its address, so that the link reads

@@ -135,7 +135,7 @@ mod tests {
     use super::check_article;
     use crate::model::{
         date, links, parse::parse_json, Article, Fact, ForecastPoint, Image, Lean, Narrative,
-        Prediction, Related, Source, Story,
+        Prediction, Related, Source, Story, StoryFormat,
     };
     use proptest::collection::vec;
     use proptest::prelude::*;
@@ -595,6 +595,23 @@ mod tests {
             let parsed = parse_json::<Story>(&text);
             prop_assert_eq!(parsed.as_ref(), Ok(&story), "{}", text);
             check_article(&story, &Article::new(story.clone()));
+            // Read as a story, every string is cleaned, and nothing else changes.
+            let mut cleaned = story;
+            cleaned.clean_text();
+            prop_assert_eq!(StoryFormat::V1.read(&text), Ok(cleaned));
+        }
+
+        /// The story a page rendered ahead of time carries for its islands is the story
+        /// they read: whatever its strings hold, it neither breaks out of its script
+        /// element nor changes on the way.
+        #[cfg(feature = "ssr")]
+        #[test]
+        fn a_page_carries_its_story_whole(story in story()) {
+            let mut story = story;
+            story.clean_text();
+            let written = crate::publish::script_json::script_json(&story);
+            prop_assert!(!written.contains(['<', '\u{2028}']), "{}", written);
+            prop_assert_eq!(StoryFormat::V1.read(&written), Ok(story));
         }
 
         #[test]

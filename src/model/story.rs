@@ -29,6 +29,59 @@ pub struct Story {
 }
 
 impl Story {
+    /// Cleans every string of the story (`text::clean`).
+    pub fn clean_text(&mut self) {
+        use super::text::clean;
+        let optional = |text: &mut Option<String>| text.iter_mut().for_each(clean);
+        let image = |image: &mut Image| {
+            clean(&mut image.src);
+            clean(&mut image.alt);
+            optional(&mut image.credit);
+            optional(&mut image.credit_url);
+        };
+        clean(&mut self.slug);
+        clean(&mut self.title);
+        optional(&mut self.teaser);
+        optional(&mut self.byline);
+        clean(&mut self.published_at);
+        optional(&mut self.updated_at);
+        self.image.iter_mut().for_each(image);
+        self.topics.iter_mut().for_each(clean);
+        for source in &mut self.sources {
+            clean(&mut source.id);
+            clean(&mut source.outlet);
+            optional(&mut source.title);
+            optional(&mut source.url);
+            optional(&mut source.published_at);
+        }
+        for fact in &mut self.facts {
+            clean(&mut fact.text);
+            fact.sources.iter_mut().for_each(clean);
+        }
+        for narrative in &mut self.narratives {
+            clean(&mut narrative.label);
+            optional(&mut narrative.perspective);
+            optional(&mut narrative.outlet);
+            optional(&mut narrative.url);
+            clean(&mut narrative.text);
+        }
+        for prediction in &mut self.predictions {
+            clean(&mut prediction.question);
+            optional(&mut prediction.source);
+            optional(&mut prediction.url);
+            optional(&mut prediction.as_of);
+            prediction
+                .history
+                .iter_mut()
+                .for_each(|point| clean(&mut point.date));
+        }
+        for related in &mut self.related {
+            clean(&mut related.slug);
+            clean(&mut related.title);
+            related.image.iter_mut().for_each(image);
+        }
+    }
+
     /// What search results and link previews say of the story: its teaser, else its title.
     pub fn description(&self) -> &str {
         self.teaser

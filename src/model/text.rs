@@ -1,4 +1,28 @@
-//! Story text as it is laid out.
+//! Story text as it is read and as it is laid out.
+
+/// Removes from `text` what no story means readers to see and what HTML and XML cannot
+/// carry: control characters other than tab and newline (a NUL cannot be written in HTML
+/// at all, and no C0 control but those may appear in an XML feed) and the noncharacters
+/// U+FFFE and U+FFFF. Line ends become `\n`, as an HTML parser would make them. Applied
+/// to every story string as it is read, so a story reads the same drawn by the app,
+/// rendered ahead of time, in the feed and in its JSON-LD.
+pub fn clean(text: &mut String) {
+    let unwanted = |c: char| matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}');
+    if !text.contains(unwanted) {
+        return;
+    }
+    let mut cleaned = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => cleaned.push('\n'),
+            c if unwanted(c) => {}
+            c => cleaned.push(c),
+        }
+    }
+    *text = cleaned;
+}
 
 /// Longer runs without a space than any real word or link.
 const LONGEST_WORD: usize = 200;
@@ -50,7 +74,17 @@ fn starts_a_character(previous: char, c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{unbroken_runs, LONGEST_WORD};
+    use super::{clean, unbroken_runs, LONGEST_WORD};
+
+    #[test]
+    fn control_characters_go_and_line_ends_become_newlines() {
+        let mut text = "a\0b\u{7}c\u{1b}[31m\r\nd\re\tf\u{85}g\u{202e}h\u{ffff}".to_owned();
+        clean(&mut text);
+        assert_eq!(text, "abc[31m\nd\ne\tf\u{85}g\u{202e}h");
+        let mut plain = "Nothing to clean.\n".to_owned();
+        clean(&mut plain);
+        assert_eq!(plain, "Nothing to clean.\n");
+    }
 
     #[test]
     fn ordinary_text_stays_whole() {

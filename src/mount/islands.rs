@@ -3,6 +3,7 @@
 //! was rendered as, so nothing is drawn again and nothing moves. The story they need comes
 //! with the page, in a JSON script element, read here before any island wakes.
 
+use crate::components::DateZone;
 use crate::model::{Article, StoryFormat};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
@@ -31,6 +32,9 @@ pub fn wake() {
     // names above, which the publish step writes.
     #[cfg(feature = "hydrate")]
     leptos::mount::hydrate_islands();
+    // The islands' root owner is the current one from here on, so every island finds
+    // what is provided here: the page's zone for dates, and the story in view.
+    provide_context(DateZone::Utc);
     if let Some(data) = document().get_element_by_id(STORY_DATA_ID) {
         match StoryFormat::V1.read(&data.text_content().unwrap_or_default()) {
             // The islands' root owner is the current one from here on, so every island
@@ -63,13 +67,18 @@ fn wake_islands() {
     for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
     {
         let name = island.get_attribute("data-component").unwrap_or_default();
-        match Reflect::get(&exports, &JsValue::from_str(&name)).map(JsCast::dyn_into::<Function>) {
-            Ok(Ok(hydrate)) => {
-                let _ = hydrate.call1(&JsValue::NULL, &island);
-            }
-            _ => leptos::logging::error!(
+        let Ok(Ok(hydrate)) =
+            Reflect::get(&exports, &JsValue::from_str(&name)).map(JsCast::dyn_into::<Function>)
+        else {
+            leptos::logging::error!(
                 "Storyline: this page and the app are from different builds (no island \"{name}\"); reload to get both anew."
-            ),
+            );
+            return;
+        };
+        // An island that fails has panicked, and the panic hook has said so: the app
+        // is gone, and the page stays as it arrived.
+        if hydrate.call1(&JsValue::NULL, &island).is_err() {
+            return;
         }
     }
     super::page::mark_live();

@@ -1,5 +1,5 @@
 use crate::api;
-use crate::components::{story_text, ListSkeleton, LoadErrorView, LocalDate};
+use crate::components::{story_text, ListSkeleton, LoadErrorView, ReadableDate};
 use crate::model::{slug, StoryIndex, StorySummary};
 use leptos::{either::Either, prelude::*};
 use leptos_meta::{Meta, Title};
@@ -60,7 +60,7 @@ fn summary_view(summary: StorySummary) -> impl IntoView {
         <li class="story-summary">
             <h2><a href=format!("/stories/{}", summary.slug) dir="auto">{story_text(&summary.title)}</a></h2>
             {summary.teaser.map(|teaser| view! { <p class="teaser" dir="auto">{story_text(&teaser)}</p> })}
-            {summary.published_at.map(|iso| view! { <p class="summary-date"><LocalDate iso/></p> })}
+            {summary.published_at.map(|iso| view! { <p class="summary-date"><ReadableDate iso/></p> })}
         </li>
     }
 }

@@ -10,7 +10,7 @@ mod feed;
 mod head;
 mod json_ld;
 mod render;
-mod script_json;
+pub(crate) mod script_json;
 mod shell;
 mod site;
 mod sitemap;
@@ -18,7 +18,7 @@ mod sitemap;
 pub use site::{SiteUrl, DEFAULT_SITE_URL, SITE_URL_VARIABLE};
 
 use crate::config;
-use crate::model::{links, parse::parse_json, slug, Article, StoryFormat, StoryIndex};
+use crate::model::{links, slug, Article, StoryFormat, StoryIndex};
 use crate::mount::islands::STORY_DATA_ID;
 use script_json::script_json;
 use shell::{Page, Shell, SHELL_FILE};
@@ -124,7 +124,7 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
 
 fn read_index(dist: &Path) -> Result<StoryIndex, String> {
     let text = read_text(dist, "stories/index.json")?;
-    parse_json(&text).map_err(|error| {
+    StoryIndex::read(&text).map_err(|error| {
         format!("stories/index.json: {error}; no story is rendered ahead of time, and the home page is left to the app")
     })
 }
@@ -154,4 +154,131 @@ fn read_text(dist: &Path, file: &str) -> Result<String, String> {
     fs::read(dist.join(file))
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .map_err(|error| format!("{file}: cannot be read ({error}); it is left to the app"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = r#"<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>Storyline</title>
+    <meta name="storyline-data-base" content="">
+  </head>
+  <body data-storyline-app>
+    <header class="site-header" id="storyline-boot"><a class="brand" href="/">Storyline</a></header>
+    <noscript><p>Storyline needs JavaScript.</p></noscript>
+  </body>
+</html>"#;
+
+    fn site_with(stories: &[(&str, &str)]) -> tempfile::TempDir {
+        let dist = tempfile::tempdir().unwrap();
+        fs::create_dir(dist.path().join("stories")).unwrap();
+        fs::write(dist.path().join("index.html"), SHELL).unwrap();
+        let index: Vec<String> = stories
+            .iter()
+            .map(|(slug, _)| format!(r#"{{"slug": "{slug}", "title": "{slug}"}}"#))
+            .collect();
+        fs::write(
+            dist.path().join("stories/index.json"),
+            format!(r#"{{"stories": [{}]}}"#, index.join(",")),
+        )
+        .unwrap();
+        for (slug, json) in stories {
+            fs::write(dist.path().join(format!("stories/{slug}.json")), json).unwrap();
+        }
+        dist
+    }
+
+    const GOOD: &str = r#"{"slug": "good", "title": "Good", "published_at": "2024-10-18",
+        "sources": [{"id": "a", "outlet": "A"}], "facts": [{"text": "F", "sources": ["a", "gone"]}]}"#;
+
+    #[test]
+    fn a_story_that_cannot_be_read_is_left_to_the_app_and_the_rest_are_published() {
+        let dist = site_with(&[
+            ("good", GOOD),
+            (
+                "broken",
+                r#"{"slug": "broken", "title": "B", "published_at": "2024-10-18", "sources": [], "facts": [{}]}"#,
+            ),
+            ("Not-A-Slug", "{}"),
+            ("missing", ""),
+        ]);
+        fs::remove_file(dist.path().join("stories/missing.json")).unwrap();
+        let site = SiteUrl::parse("https://news.example.org").unwrap();
+        let report = publish(dist.path(), &site).unwrap();
+        assert_eq!(report.pages, ["good"]);
+        assert_eq!(report.warnings.len(), 4, "{:#?}", report.warnings);
+        assert_eq!(
+            report.warnings[0],
+            "stories/good.json: facts[0].sources[1]: unknown source \"gone\""
+        );
+        assert_eq!(
+            report.warnings[1],
+            "stories/broken.json: facts[0]: missing field `text`; no page is rendered for it, and the app shows this error"
+        );
+        assert!(report.warnings[2].starts_with("stories/index.json: \"Not-A-Slug\" is not a slug"));
+        assert!(report.warnings[3].starts_with("stories/missing.json: cannot be read"));
+        let file = |name: &str| fs::read_to_string(dist.path().join(name));
+        assert!(file("stories/good.html")
+            .unwrap()
+            .contains("<h1 id=\"story-title\""));
+        assert!(file("stories/broken.html").is_err());
+        assert!(file("index.html")
+            .unwrap()
+            .contains("class=\"story-index\""));
+        assert!(file("app.html").unwrap().contains("id=\"storyline-boot\""));
+        for written in ["feed.xml", "sitemap.xml", "robots.txt"] {
+            assert!(file(written).is_ok(), "{written}");
+        }
+    }
+
+    #[test]
+    fn running_again_over_the_same_build_gives_the_same_site() {
+        let dist = site_with(&[("good", GOOD)]);
+        let site = SiteUrl::parse("https://news.example.org").unwrap();
+        publish(dist.path(), &site).unwrap();
+        let first: Vec<String> = ["index.html", "app.html", "stories/good.html", "feed.xml"]
+            .iter()
+            .map(|name| fs::read_to_string(dist.path().join(name)).unwrap())
+            .collect();
+        publish(dist.path(), &site).unwrap();
+        for (name, before) in ["index.html", "app.html", "stories/good.html", "feed.xml"]
+            .iter()
+            .zip(first)
+        {
+            assert_eq!(
+                fs::read_to_string(dist.path().join(name)).unwrap(),
+                before,
+                "{name}"
+            );
+        }
+        let app = fs::read_to_string(dist.path().join("app.html")).unwrap();
+        assert_eq!(
+            app.matches("application/atom+xml").count(),
+            1,
+            "one link to the feed"
+        );
+    }
+
+    #[test]
+    fn stories_from_another_data_base_are_left_to_the_app() {
+        let dist = site_with(&[("good", GOOD)]);
+        let shell = SHELL.replace(
+            r#"name="storyline-data-base" content="""#,
+            r#"name="storyline-data-base" content="https://data.example.org""#,
+        );
+        fs::write(dist.path().join("index.html"), shell).unwrap();
+        let site = SiteUrl::parse("https://news.example.org").unwrap();
+        let report = publish(dist.path(), &site).unwrap();
+        assert!(report.pages.is_empty());
+        assert!(report.note.unwrap().contains("https://data.example.org"));
+        assert!(!dist.path().join("stories/good.html").exists());
+        assert!(!dist.path().join("feed.xml").exists());
+        assert!(fs::read_to_string(dist.path().join("app.html"))
+            .unwrap()
+            .contains("storyline-boot"));
+    }
 }

@@ -2,6 +2,7 @@
 //! shell with the page filled in, so each keeps the shell's stylesheet, its wasm loader
 //! and its Content-Security-Policy exactly as built.
 
+use super::head::FEED_PATH;
 use crate::mount::islands::PRERENDERED_ATTRIBUTE;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
@@ -45,6 +46,14 @@ impl Shell {
                 file.display()
             ));
         }
+        // The link to the feed an earlier run added is added afresh with each page.
+        let selector = format!("link[rel=\"alternate\"][href=\"{FEED_PATH}\"]");
+        let html = rewrite(&html, |settings| {
+            settings.append_element_content_handler(element!(&selector, |link| {
+                link.remove();
+                Ok(())
+            }))
+        });
         Ok(Self { html })
     }
 

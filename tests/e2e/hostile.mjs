@@ -14,6 +14,12 @@ import { ROOT, expect } from './support.mjs';
 export const corpus = JSON.parse(readFileSync(`${ROOT}tests/fixtures/xss-payloads.json`, 'utf8'));
 export const expand = ({ payload, head = '', repeat = 1, tail = '' }) => head + payload.repeat(repeat) + tail;
 
+/**
+ * A story string as Storyline reads it (src/model/text.rs, `clean`): control characters
+ * other than tab and newline removed, line ends made newlines. What readers are shown.
+ */
+export const cleaned = (text) => text.replace(/\r\n?/g, '\n').replace(/[\0-\x08\x0b-\x1f\x7f\ufffe\uffff]/g, '');
+
 /** The stand-in image host: fulfilled with a tiny GIF, so images load without a network. */
 const IMAGE = 'https://images.storyline.test/xss.gif';
 const ARTICLE = 'https://news.storyline.test/article';

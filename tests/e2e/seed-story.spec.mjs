@@ -1,5 +1,5 @@
 // The seed story, end to end: everything the original page shows, from the sample JSON.
-import { SEED_SLUG, appStarted, documentTitle, expect, expectNoAxeViolations, loadSample, story, test } from './support.mjs';
+import { BIKE_LANES_SLUG, LATE_SLUG, SEED_SLUG, appStarted, documentTitle, expect, expectNoAxeViolations, loadFixture, loadSample, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 
@@ -165,15 +165,25 @@ test('does not scroll sideways at 320 px', async ({ page }) => {
 test.describe('a reader in Seoul', () => {
   test.use({ timezoneId: 'Asia/Seoul' });
 
-  test('sees the publication time in their own time zone', async ({ page }) => {
-    await expect(page.locator('p.byline time')).toHaveText('October 18, 2024 at 6:00 PM');
+  test('is told the publication time in UTC, on a page rendered ahead of time for any reader', async ({ page }) => {
+    await expect(page.locator('p.byline time')).toHaveText('October 18, 2024 at 9:00 AM UTC');
+    // Dates drawn once the app has started go by the same clock, as the page says.
+    await page.goto(story(BIKE_LANES_SLUG));
+    await appStarted(page);
+    await page.locator('#fact-1 a.citation').first().click();
+    await expect(page.locator('#fact-1-citation-1 time')).toHaveText('March 13, 2026 at 3:00 AM UTC');
   });
 });
 
-test.describe('a reader in Los Angeles', () => {
-  test.use({ timezoneId: 'America/Los_Angeles' });
+for (const [zone, time] of [['Asia/Seoul', '5:00 PM'], ['America/Los_Angeles', '1:00 AM']]) {
+  test.describe(`a reader in ${zone}`, () => {
+    test.use({ timezoneId: zone });
 
-  test('sees the publication time in their own time zone', async ({ page }) => {
-    await expect(page.locator('p.byline time')).toHaveText('October 18, 2024 at 2:00 AM');
+    test('sees the publication time of a story the app draws in their own time zone', async ({ page }) => {
+      const late = loadFixture(LATE_SLUG);
+      await page.goto(story(LATE_SLUG));
+      await expect(page.locator('p.byline time')).toHaveText(`May 20, 2026 at ${time}`);
+      expect(late.published_at).toBe('2026-05-20T08:00:00Z');
+    });
   });
-});
+}

@@ -10,30 +10,40 @@ export const launchBrowser = () => chromium.launch(launchOptions);
 // Told through the console: waiting on the page any other way (waitForFunction) would
 // inject Playwright's scripts into it mid-load, costing the page main-thread time.
 const PAINTED = 'storyline-bench: facts painted';
+const LIVE = 'storyline-bench: live';
 
 /**
  * Runs in the page before any of its own scripts (and before the HTML is parsed), so the
  * app and the static rendition are timed by the same code: `facts` is when `expected`
- * `li.fact` elements are first in the document, `painted` the end of the frame after.
+ * `li.fact` elements are first in the document, `painted` the end of the frame after,
+ * `live` when the app has started on the page (src/mount/page.rs marks <html>), and
+ * `layoutShift` the layout shift so far, summed as Cumulative Layout Shift sums it.
  */
-function startFactsClock({ expected, painted }) {
-  const marks = {};
+function startFactsClock({ expected, painted, live }) {
+  const marks = { layoutShift: 0 };
   window.__bench = marks;
   addEventListener('TrunkApplicationStarted', () => {
     marks.appStarted = performance.now();
   });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) marks.layoutShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const afterFrame = (then) => requestAnimationFrame(() => setTimeout(then));
   const observer = new MutationObserver(() => {
-    if (document.querySelectorAll('li.fact').length < expected) return;
-    marks.facts = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() =>
-      setTimeout(() => {
+    if (marks.facts === undefined && document.querySelectorAll('li.fact').length >= expected) {
+      marks.facts = performance.now();
+      afterFrame(() => {
         marks.painted = performance.now();
         console.debug(painted);
-      }),
-    );
+      });
+    }
+    if (marks.live === undefined && document.documentElement?.hasAttribute('data-storyline-live')) {
+      marks.live = performance.now();
+      afterFrame(() => console.debug(live));
+    }
+    if (marks.facts !== undefined && marks.live !== undefined) observer.disconnect();
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-storyline-live'] });
 }
 
 /** The clock's marks plus when the document and each resource finished arriving, in ms. */
@@ -48,25 +58,26 @@ export const pageTimings = (page) =>
     })),
   }));
 
-const clock = (facts) => ({ expected: facts, painted: PAINTED });
+const clock = (facts) => ({ expected: facts, painted: PAINTED, live: LIVE });
 
-/** Does `action`, then waits for the page's facts clock to report the facts painted. */
-async function untilFactsPainted(page, action, failure) {
-  const painted = page.waitForEvent('console', {
-    predicate: (message) => message.text() === PAINTED,
-    timeout: 60_000,
-  });
-  await Promise.all([painted, action()]).catch((error) => {
+/**
+ * Does `action`, then waits for the page's clock to report the facts painted and, when
+ * `live`, the app started.
+ */
+async function untilFactsPainted(page, action, failure, live = false) {
+  const reported = (text) => page.waitForEvent('console', { predicate: (message) => message.text() === text, timeout: 60_000 });
+  const signals = live ? [reported(PAINTED), reported(LIVE)] : [reported(PAINTED)];
+  await Promise.all([...signals, action()]).catch((error) => {
     throw new Error(`${failure}: ${error.message}`);
   });
 }
 
 /**
  * Loads `url` in a fresh browser context (empty cache, no compiled-wasm cache) with the
- * CPU slowed `cpuRate` times, waits for `facts` facts to be painted, then hands the page
- * to `inspect` before the context is thrown away.
+ * CPU slowed `cpuRate` times, waits for `facts` facts to be painted (and, with `live`, the
+ * app to start), then hands the page to `inspect` before the context is thrown away.
  */
-export async function coldLoad(browser, url, { facts, cpuRate = 1 }, inspect = pageTimings) {
+export async function coldLoad(browser, url, { facts, cpuRate = 1, live = false }, inspect = pageTimings) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -78,7 +89,8 @@ export async function coldLoad(browser, url, { facts, cpuRate = 1 }, inspect = p
     await untilFactsPainted(
       page,
       () => page.goto(url, { waitUntil: 'commit' }),
-      `${url}: ${facts} facts never painted`,
+      `${url}: ${facts} facts never painted${live ? ', or the app never started' : ''}`,
+      live,
     );
     return await inspect(page);
   } finally {

@@ -85,7 +85,7 @@ export async function writeScaleStory(file) {
 async function expectWholeStory(page) {
   const shown = await page.evaluate(() => ({
     facts: document.querySelectorAll('li.fact').length,
-    citations: document.querySelectorAll('button.citation:not(.citation-missing)').length,
+    citations: document.querySelectorAll('a.citation').length,
     sources: document.querySelectorAll('li.source').length,
     narratives: document.querySelectorAll('li.narrative').length,
   }));
@@ -116,7 +116,7 @@ const spreadCitations = (count) =>
  * panel miss that frame, the wait for the frame that shows it counts.
  */
 async function toggleCitation([fact, position]) {
-  const button = document.querySelectorAll(`#fact-${fact} button.citation`)[position - 1];
+  const button = document.querySelectorAll(`#fact-${fact} a.citation`)[position - 1];
   const panelId = `fact-${fact}-citation-${position}`;
   const frameEnd = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   // The app may create a panel, or fill it, only when it opens.
