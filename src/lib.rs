@@ -7,6 +7,7 @@
 //! - `components`: the article's parts, reusable on any mount and rendered ahead of time.
 //! - `pages`: one component per route of the full app, and the frame around them.
 //! - `mount`: how the app attaches to a page in the browser.
+//! - `markers`: the names pages rendered ahead of time and the browser agree on.
 //! - `publish`: the publish step, which renders pages, feed and sitemap natively.
 //!
 //! One crate, two builds: `hydrate` for the browser, `ssr` for everything native (the
@@ -28,6 +29,7 @@ pub mod api;
 pub mod browser;
 pub mod components;
 pub mod config;
+pub mod markers;
 pub mod model;
 pub mod mount;
 pub mod pages;

@@ -5,6 +5,7 @@
 //! notice is built with plain DOM calls and a plain link, since neither the reactive
 //! system nor any Rust event handler can be trusted, or even called, after the panic.
 
+use crate::markers::PRERENDERED_ATTRIBUTE;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -40,7 +41,7 @@ pub fn show_notice() {
     ) {
         let prerendered = document
             .document_element()
-            .is_some_and(|html| html.has_attribute(super::islands::PRERENDERED_ATTRIBUTE));
+            .is_some_and(|html| html.has_attribute(PRERENDERED_ATTRIBUTE));
         if prerendered {
             let _ = main.prepend_with_node_1(&notice);
         } else {

@@ -4,19 +4,13 @@
 //! with the page, in a JSON script element, read here before any island wakes.
 
 use crate::components::DateZone;
+use crate::markers::{PRERENDERED_ATTRIBUTE, STORY_DATA_ID};
 use crate::model::{Article, StoryFormat};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{AddEventListenerOptions, Element};
-
-/// The attribute on `<html>` that marks a page rendered ahead of time; the early story
-/// request of `index.html` (boot/prefetch-story.js) looks for it too.
-pub const PRERENDERED_ATTRIBUTE: &str = "data-storyline-prerendered";
-
-/// The id of the `<script type="application/json">` holding a story page's story.
-pub const STORY_DATA_ID: &str = "storyline-story";
 
 /// Whether this page was rendered ahead of time.
 pub fn is_prerendered() -> bool {
@@ -26,8 +20,9 @@ pub fn is_prerendered() -> bool {
 }
 
 /// Reads the page's story, then wakes every island once Trunk's loader has published the
-/// module's exports, among them each island's function (named by its `data-component`).
-pub fn wake() {
+/// module's exports, among them each island's function (named by its `data-component`),
+/// and calls `on_awake` once all are.
+pub fn wake(on_awake: fn()) {
     // Only the browser's build can hydrate; the native one compiles this module for the
     // names above, which the publish step writes.
     #[cfg(feature = "hydrate")]
@@ -49,7 +44,11 @@ pub fn wake() {
     }
     let options = AddEventListenerOptions::new();
     options.set_once(true);
-    let on_started = Closure::once_into_js(wake_islands);
+    let on_started = Closure::once_into_js(move || {
+        if wake_islands() {
+            on_awake();
+        }
+    });
     let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
         "TrunkApplicationStarted",
         on_started.unchecked_ref(),
@@ -57,12 +56,13 @@ pub fn wake() {
     );
 }
 
-fn wake_islands() {
+/// Whether every island woke.
+fn wake_islands() -> bool {
     let Ok(exports) = Reflect::get(&window(), &JsValue::from_str("wasmBindings")) else {
-        return;
+        return false;
     };
     let Ok(islands) = document().query_selector_all("leptos-island") else {
-        return;
+        return false;
     };
     for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
     {
@@ -73,13 +73,13 @@ fn wake_islands() {
             leptos::logging::error!(
                 "Storyline: this page and the app are from different builds (no island \"{name}\"); reload to get both anew."
             );
-            return;
+            return false;
         };
         // An island that fails has panicked, and the panic hook has said so: the app
         // is gone, and the page stays as it arrived.
         if hydrate.call1(&JsValue::NULL, &island).is_err() {
-            return;
+            return false;
         }
     }
-    super::page::mark_live();
+    true
 }

@@ -4,6 +4,7 @@
 //! gets the full app with its router, title and meta tags.
 
 use super::islands;
+use crate::markers::LIVE_ATTRIBUTE;
 use crate::pages::{document_title, HomePage, NotFoundPage, SiteFrame, StoryPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -59,7 +60,7 @@ pub fn start() {
         return;
     }
     if islands::is_prerendered() {
-        islands::wake();
+        islands::wake(mark_live);
         return;
     }
     // index.html paints a header of its own so the first paint is not blank; the app
@@ -71,13 +72,9 @@ pub fn start() {
     mark_live();
 }
 
-/// The attribute on `<html>` that says the app has started on the page: every control
-/// works from then on (tests and `make bench` wait for it).
-pub const LIVE_ATTRIBUTE: &str = "data-storyline-live";
-
 /// Marks the page live once what the start-up has set in motion (each island's first
 /// effects, which bring its controls to life) has run.
-pub fn mark_live() {
+fn mark_live() {
     leptos::task::spawn_local(async {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute(LIVE_ATTRIBUTE, "");

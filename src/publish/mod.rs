@@ -18,8 +18,8 @@ mod sitemap;
 pub use site::{SiteUrl, DEFAULT_SITE_URL, SITE_URL_VARIABLE};
 
 use crate::config;
+use crate::markers::STORY_DATA_ID;
 use crate::model::{links, slug, Article, StoryFormat, StoryIndex};
-use crate::mount::islands::STORY_DATA_ID;
 use script_json::script_json;
 use shell::{Page, Shell, SHELL_FILE};
 use std::fs;
@@ -160,23 +160,10 @@ fn read_text(dist: &Path, file: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
-    const SHELL: &str = r#"<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8">
-    <title>Storyline</title>
-    <meta name="storyline-data-base" content="">
-  </head>
-  <body data-storyline-app>
-    <header class="site-header" id="storyline-boot"><a class="brand" href="/">Storyline</a></header>
-    <noscript><p>Storyline needs JavaScript.</p></noscript>
-  </body>
-</html>"#;
-
     fn site_with(stories: &[(&str, &str)]) -> tempfile::TempDir {
         let dist = tempfile::tempdir().unwrap();
         fs::create_dir(dist.path().join("stories")).unwrap();
-        fs::write(dist.path().join("index.html"), SHELL).unwrap();
+        fs::write(dist.path().join("index.html"), shell::TEST_SHELL).unwrap();
         let index: Vec<String> = stories
             .iter()
             .map(|(slug, _)| format!(r#"{{"slug": "{slug}", "title": "{slug}"}}"#))
@@ -266,7 +253,7 @@ mod tests {
     #[test]
     fn stories_from_another_data_base_are_left_to_the_app() {
         let dist = site_with(&[("good", GOOD)]);
-        let shell = SHELL.replace(
+        let shell = shell::TEST_SHELL.replace(
             r#"name="storyline-data-base" content="""#,
             r#"name="storyline-data-base" content="https://data.example.org""#,
         );

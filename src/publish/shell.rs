@@ -3,7 +3,7 @@
 //! and its Content-Security-Policy exactly as built.
 
 use super::head::FEED_PATH;
-use crate::mount::islands::PRERENDERED_ATTRIBUTE;
+use crate::markers::PRERENDERED_ATTRIBUTE;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::cell::RefCell;
@@ -113,6 +113,16 @@ impl Shell {
                     note.remove();
                     Ok(())
                 }))
+                // Readers of a page that reads without the app wait for its stylesheet and
+                // image, not for the app: asked for only once the page is parsed, the wasm
+                // leaves them the bandwidth.
+                .append_element_content_handler(element!(
+                    r#"link[rel="modulepreload"], link[rel="preload"][type="application/wasm"]"#,
+                    |hint: &mut Element| {
+                        hint.remove();
+                        Ok(())
+                    }
+                ))
                 .append_element_content_handler(element!("body", |body| {
                     body.append(page.data, ContentType::Html);
                     Ok(())
@@ -130,17 +140,17 @@ fn rewrite<'h>(
         .unwrap_or_else(|error| panic!("the app shell could not be rewritten: {error}"))
 }
 
+/// An app shell as Trunk builds it, for tests of what is made from it.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SHELL: &str = r#"<!doctype html>
+pub(super) const TEST_SHELL: &str = r#"<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
     <title>Storyline</title>
     <meta name="storyline-data-base" content="">
     <meta name="storyline-newsletter-endpoint" content=" https://example.org/subscribe ">
+    <link rel="modulepreload" href="/storyline-0123.js" crossorigin="anonymous">
+    <link rel="preload" href="/storyline-0123_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
   </head>
   <body data-storyline-app>
     <header class="site-header" id="storyline-boot"><a class="brand" href="/">Storyline</a></header>
@@ -148,9 +158,13 @@ mod tests {
   </body>
 </html>"#;
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
     fn shell() -> Shell {
         Shell {
-            html: SHELL.to_owned(),
+            html: TEST_SHELL.to_owned(),
         }
     }
 
@@ -183,6 +197,10 @@ mod tests {
         assert!(page.contains("<link rel=\"alternate\" href=\"/feed.xml\"></head>"));
         assert!(page.contains("<main>A</main>"));
         assert!(!page.contains("storyline-boot") && !page.contains("noscript"));
+        assert!(
+            !page.contains("preload"),
+            "the app's code is asked for once the page is parsed"
+        );
         assert!(page.contains("{}</script></body>"));
     }
 }

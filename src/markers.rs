@@ -1,0 +1,13 @@
+//! The names the pages of a build and the app's start-up in the browser agree on: the
+//! publish step writes them into a page rendered ahead of time, the app reads them there.
+//! (`boot/prefetch-story.js` and the tests name them too.)
+
+/// The attribute on `<html>` that marks a page rendered ahead of time.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-storyline-prerendered";
+
+/// The id of the `<script type="application/json">` holding a story page's story.
+pub const STORY_DATA_ID: &str = "storyline-story";
+
+/// The attribute on `<html>` that says the app has started on the page: every control
+/// works from then on (tests and `make bench` wait for it).
+pub const LIVE_ATTRIBUTE: &str = "data-storyline-live";
