@@ -172,7 +172,7 @@ fn FactItem(
     let text_source = article.clone();
     let copy_fact = copy_button(
         "Copy text",
-        format!("Copy fact {number} with sources"),
+        format!("Copy text of fact {number} with its sources"),
         status,
         started,
         move || text_source.fact_as_text(index),

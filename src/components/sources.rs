@@ -143,17 +143,21 @@ fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
         .enumerate()
         .map(|(i, &fact)| {
             let number = fact + 1;
-            let label = if facts.len() == 1 {
-                "↑".to_owned()
+            // A letter is a word readers may say to a voice control, so it starts the
+            // link's name; the arrow is a sign no one says.
+            let (label, name) = if facts.len() == 1 {
+                ("↑".to_owned(), format!("Back to fact {number}"))
             } else {
-                backlink_letter(i)
+                let letter = backlink_letter(i);
+                let name = format!("{letter}: back to fact {number}");
+                (letter, name)
             };
             view! {
                 " "
                 <a
                     class="backlink"
                     href=format!("#{}", anchors::fact_id(number))
-                    aria-label=format!("Back to fact {number}")
+                    aria-label=name
                     on:click=move |event| back_to_fact(event, number, owns_location)
                 >
                     {label}

@@ -92,7 +92,8 @@ test.describe('back-links from the Sources list', () => {
     await expect(ap).toHaveText('Cited in 2 facts: a b');
     await expect(ap.locator('a').nth(0)).toHaveAttribute('href', '#fact-2');
     await expect(ap.locator('a').nth(1)).toHaveAttribute('href', '#fact-4');
-    await expect(ap.locator('a').nth(1)).toHaveAccessibleName('Back to fact 4');
+    await expect(ap.locator('a').nth(1)).toHaveAccessibleName('b: back to fact 4');
+    await expect(page.locator('#source-1 .source-backlinks a')).toHaveAccessibleName('Back to fact 1');
     await expect(page.locator('#source-1 .source-backlinks')).toHaveText('Cited in 1 fact: ↑');
   });
 
@@ -165,7 +166,7 @@ test.describe('copy controls', () => {
     );
 
     // From the keyboard too.
-    await page.getByRole('button', { name: 'Copy fact 2 with sources' }).focus();
+    await page.getByRole('button', { name: 'Copy text of fact 2 with its sources' }).focus();
     await page.keyboard.press('Enter');
     await expect(status).toHaveText('Fact 2 copied with its sources.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
