@@ -74,7 +74,10 @@ async fn seed_story_renders_in_the_seed_pages_order() {
         texts(&root, "h1"),
         ["Seoul: N.Korean Troops Arrive in Russia to Fight Ukraine"]
     );
-    assert_eq!(texts(&root, "h2"), ["Facts", "Sources", "Narratives"]);
+    assert_eq!(
+        texts(&root, "h2"),
+        ["Facts", "Sources", "Narratives", "Predictions"]
+    );
     assert_eq!(
         texts(&root, ".image-credit"),
         ["Image credit: Kim Jae-Hwan/SOPA Images/Contributor via Getty Images"]
@@ -124,6 +127,12 @@ async fn seed_story_renders_in_the_seed_pages_order() {
         attributes(&root, "time", "datetime"),
         ["2024-10-18T09:00:00Z"]
     );
+    // The forecast the seed page embedded, linked without a number of its own.
+    assert_eq!(
+        texts(&root, ".prediction-elsewhere a"),
+        ["See the current forecast at Metaculus"]
+    );
+    assert!(root.query_selector(".probability-value").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -21,7 +21,14 @@ const LONG_NARRATIVE: usize = 600;
 /// scroll away.
 #[island]
 pub fn Narratives() -> impl IntoView {
-    let narratives = expect_context::<Arc<Article>>().story.narratives.clone();
+    // A card without text would show only a heading (validation reports it).
+    let narratives: Vec<Narrative> = expect_context::<Arc<Article>>()
+        .story
+        .narratives
+        .iter()
+        .filter(|narrative| !narrative.text.trim().is_empty())
+        .cloned()
+        .collect();
     (!narratives.is_empty()).then(|| {
         let can_compare = narratives.len() > 1;
         let comparing = RwSignal::new(false);

@@ -1,15 +1,25 @@
 use super::{story_text, ArticleSection, DateZone, ExternalLink, ReadableDate};
-use crate::model::Prediction;
-use leptos::prelude::*;
+use crate::model::{links, story::percent_label, Forecast, Prediction};
+use leptos::{either::Either, prelude::*};
 
-/// Forecasts with their probability as a number and a bar. A prediction whose
-/// probability is not between 0 and 1 is left out (validation reports it).
+/// Forecasts with their probability as a number and a bar, or, where the forecaster shows
+/// the number only on its own page, a link there. A prediction that can show neither is
+/// left out (validation reports it).
 #[component]
 pub fn Predictions(predictions: Vec<Prediction>) -> impl IntoView {
     let items: Vec<_> = predictions
         .into_iter()
-        .filter(Prediction::has_valid_probability)
-        .map(|prediction| view! { <PredictionItem prediction/> })
+        .filter_map(|prediction| {
+            Some(match prediction.forecast()? {
+                Forecast::Probability(probability) => {
+                    Either::Left(view! { <PredictionItem prediction probability/> })
+                }
+                Forecast::Elsewhere(url) => {
+                    let url = url.to_owned();
+                    Either::Right(view! { <ForecastElsewhere prediction url/> })
+                }
+            })
+        })
         .collect();
     (!items.is_empty()).then(|| {
         view! {
@@ -25,10 +35,10 @@ const SPARK_WIDTH: f64 = 120.0;
 const SPARK_HEIGHT: f64 = 32.0;
 
 #[component]
-fn PredictionItem(prediction: Prediction) -> impl IntoView {
-    let percent = prediction.percent_label();
+fn PredictionItem(prediction: Prediction, probability: f64) -> impl IntoView {
+    let percent = percent_label(probability);
     let trend = prediction.trend();
-    let width = format!("{:.2}%", prediction.probability * 100.0);
+    let width = format!("{:.2}%", probability * 100.0);
     let source = prediction.source.map(|source| {
         view! { <span>"Forecast by " <ExternalLink href=prediction.url>{story_text(&source)}</ExternalLink></span> }
     });
@@ -67,6 +77,27 @@ fn PredictionItem(prediction: Prediction) -> impl IntoView {
             </p>
             {trend}
             <p class="prediction-meta">{source} {as_of}</p>
+        </li>
+    }
+}
+
+/// A question whose forecast is on the forecaster's page: the question, and a link there
+/// naming the forecaster; no number and no bar, since none was given.
+#[component]
+fn ForecastElsewhere(prediction: Prediction, url: String) -> impl IntoView {
+    let forecaster = prediction
+        .source
+        .clone()
+        .or_else(|| links::host(&url).map(str::to_owned))
+        .unwrap_or_default();
+    view! {
+        <li class="prediction">
+            <p class="prediction-question" dir="auto">{story_text(&prediction.question)}</p>
+            <p class="prediction-elsewhere">
+                <a href=url rel="noopener noreferrer">
+                    "See the current forecast at " <bdi>{story_text(&forecaster)}</bdi>
+                </a>
+            </p>
         </li>
     }
 }

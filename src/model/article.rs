@@ -313,13 +313,25 @@ fn check_fields(story: &Story) -> Vec<Problem> {
         }
     }
     for (i, prediction) in story.predictions.iter().enumerate() {
-        if !prediction.has_valid_probability() {
+        match prediction.probability {
+            Some(probability) if prediction.valid_probability().is_none() => {
+                problems.push(problem(
+                    format!("predictions[{i}].probability"),
+                    format!("{probability} is not between 0 and 1; prediction left out"),
+                ))
+            }
+            None if prediction.forecast().is_none() => problems.push(problem(
+                format!("predictions[{i}]"),
+                "neither a probability nor an http(s) url of the forecast; prediction left out",
+            )),
+            _ => {}
+        }
+    }
+    for (i, narrative) in story.narratives.iter().enumerate() {
+        if narrative.text.trim().is_empty() {
             problems.push(problem(
-                format!("predictions[{i}].probability"),
-                format!(
-                    "{} is not between 0 and 1; prediction left out",
-                    prediction.probability
-                ),
+                format!("narratives[{i}].text"),
+                "the narrative has no text; left out",
             ));
         }
     }

@@ -16,6 +16,7 @@ impl Prediction {
     /// forecast at its `as_of` date when that is later; `None` with fewer than two points
     /// or no time between them, since a single value has no course to draw.
     pub fn trend(&self) -> Option<Trend> {
+        let probability = self.valid_probability()?;
         let mut dated: Vec<(f64, f64, &str)> = self
             .history
             .iter()
@@ -32,7 +33,7 @@ impl Prediction {
             .and_then(|as_of| Some((date::unix_millis(as_of)?, as_of)));
         if let Some((time, as_of)) = current {
             if dated.last().is_none_or(|last| time > last.0) {
-                dated.push((time, self.probability, as_of));
+                dated.push((time, probability, as_of));
             }
         }
         let (first, last) = (dated.first()?, dated.last()?);
@@ -87,7 +88,7 @@ mod tests {
     fn prediction(probability: f64, as_of: Option<&str>, history: &[(&str, f64)]) -> Prediction {
         Prediction {
             question: "Q?".into(),
-            probability,
+            probability: Some(probability),
             source: None,
             url: None,
             as_of: as_of.map(Into::into),

@@ -16,6 +16,16 @@ pub fn http_url(raw: &str) -> Option<&str> {
     (has_http_scheme && host_present && clean).then_some(url)
 }
 
+/// The host of an http(s) URL (`www.metaculus.com`), to name a site in a link.
+pub fn host(url: &str) -> Option<&str> {
+    let rest = http_url(url)?.split_once("//")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    Some(host.split(':').next().unwrap_or(host))
+}
+
 /// The URL to put in an image's `src`: an absolute http(s) URL, or a path on this site
 /// (`/stories/images/map.svg`), which is how the publish step writes a story's own images
 /// so that its pages show them on whatever address they are served from.
@@ -42,6 +52,16 @@ pub fn is_relative_path(raw: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_names_its_host() {
+        assert_eq!(
+            host("https://www.metaculus.com/questions/1/"),
+            Some("www.metaculus.com")
+        );
+        assert_eq!(host("http://user@example.org:8080?q"), Some("example.org"));
+        assert_eq!(host("javascript:alert(1)"), None);
+    }
 
     #[test]
     fn images_may_also_be_paths_on_this_site() {

@@ -26,4 +26,6 @@ pub use article::{backlink_letter, Article, Citation, Problem};
 pub use format::StoryFormat;
 pub use index::{StoryIndex, StorySummary};
 pub use parse::ParseError;
-pub use story::{Fact, ForecastPoint, Image, Lean, Narrative, Prediction, Related, Source, Story};
+pub use story::{
+    Fact, Forecast, ForecastPoint, Image, Lean, Narrative, Prediction, Related, Source, Story,
+};

@@ -167,7 +167,10 @@ impl Narrative {
 #[serde(expecting = "a prediction object")]
 pub struct Prediction {
     pub question: String,
-    pub probability: f64,
+    /// Left out where the forecaster shows the number only on its own page (Verity embeds
+    /// Metaculus's): then the prediction links there instead, and needs an http(s) `url`.
+    #[serde(default)]
+    pub probability: Option<f64>,
     pub source: Option<String>,
     pub url: Option<String>,
     pub as_of: Option<String>,
@@ -185,13 +188,32 @@ pub struct ForecastPoint {
 }
 
 impl Prediction {
-    pub fn has_valid_probability(&self) -> bool {
-        (0.0..=1.0).contains(&self.probability)
+    /// The probability, when it is one (from 0 to 1).
+    pub fn valid_probability(&self) -> Option<f64> {
+        self.probability.filter(|p| (0.0..=1.0).contains(p))
     }
 
-    pub fn percent_label(&self) -> String {
-        percent_label(self.probability)
+    /// What the prediction shows readers: its probability, or, with none given, a link to
+    /// the forecast; `None` when it can show neither (validation says why).
+    pub fn forecast(&self) -> Option<Forecast<'_>> {
+        match self.probability {
+            Some(_) => self.valid_probability().map(Forecast::Probability),
+            None => self
+                .url
+                .as_deref()
+                .and_then(super::links::http_url)
+                .map(Forecast::Elsewhere),
+        }
     }
+}
+
+/// What a prediction shows of its forecast.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Forecast<'a> {
+    /// A probability from 0 to 1.
+    Probability(f64),
+    /// No number here: the forecast is at this http(s) URL.
+    Elsewhere(&'a str),
 }
 
 /// Whole percentages, except that a forecast near but not at certainty never rounds to
@@ -244,7 +266,7 @@ mod tests {
     fn prediction(probability: f64) -> Prediction {
         Prediction {
             question: "Q?".into(),
-            probability,
+            probability: Some(probability),
             source: None,
             url: None,
             as_of: None,
@@ -254,12 +276,37 @@ mod tests {
 
     #[test]
     fn percent_labels_round_but_never_claim_certainty() {
-        assert_eq!(prediction(0.35).percent_label(), "35%");
-        assert_eq!(prediction(0.0).percent_label(), "0%");
-        assert_eq!(prediction(1.0).percent_label(), "100%");
-        assert_eq!(prediction(0.004).percent_label(), "<1%");
-        assert_eq!(prediction(0.996).percent_label(), ">99%");
-        assert_eq!(prediction(0.125).percent_label(), "13%");
+        assert_eq!(percent_label(0.35), "35%");
+        assert_eq!(percent_label(0.0), "0%");
+        assert_eq!(percent_label(1.0), "100%");
+        assert_eq!(percent_label(0.004), "<1%");
+        assert_eq!(percent_label(0.996), ">99%");
+        assert_eq!(percent_label(0.125), "13%");
+    }
+
+    #[test]
+    fn a_forecast_is_a_probability_or_else_a_link_to_it() {
+        assert_eq!(
+            prediction(0.35).forecast(),
+            Some(Forecast::Probability(0.35))
+        );
+        assert_eq!(
+            prediction(1.7).forecast(),
+            None,
+            "an invalid number is not replaced by a link"
+        );
+        let mut linked = prediction(0.0);
+        linked.probability = None;
+        assert_eq!(linked.forecast(), None, "nothing to show");
+        linked.url = Some("https://www.metaculus.com/questions/29480/".into());
+        assert_eq!(
+            linked.forecast(),
+            Some(Forecast::Elsewhere(
+                "https://www.metaculus.com/questions/29480/"
+            ))
+        );
+        linked.url = Some("javascript:alert(1)".into());
+        assert_eq!(linked.forecast(), None);
     }
 
     #[test]

@@ -36,12 +36,15 @@
 //!   `text` its `description`, `outlet` and `url` its first spin's `media` name and link.
 //!   `perspective` is `left`, `right`, `pro-establishment` or `establishment-critical`
 //!   when the label says so, else the label without a trailing "narrative". A section
-//!   with neither title nor description is left out.
-//! - **Predictions**: a section whose first spin links to a metaculus.com question and
-//!   gives a `probability` is a prediction instead: the spin's `title` (else the section's)
-//!   is the question, its `time` (else the section's `timestamp`) the date. A probability
-//!   from 0 to 1 is a fraction and one above 1 up to 100 a percentage, so 1 is certainty
-//!   and 1% must be written 0.01; anything else is kept for validation to report.
+//!   without a description (and no forecast) becomes a narrative without text, which
+//!   validation reports and the page leaves out.
+//! - **Predictions**: a section whose first spin links to a metaculus.com question is a
+//!   prediction instead: the spin's `title` (else the section's) is the question, its
+//!   `time` (else the section's `timestamp`) the date. Verity shows Metaculus's own frame
+//!   for these, so a spin may give no `probability`: then the prediction links to the
+//!   question for the current forecast. A probability from 0 to 1 is a fraction and one
+//!   above 1 up to 100 a percentage, so 1 is certainty and 1% must be written 0.01;
+//!   anything else is kept for validation to report.
 //! - **Dates** in RFC 3339 pass through; a date-time without a zone (also with a space for
 //!   the `T`) is taken as UTC; a number, or a string of digits, is Unix time in seconds, or
 //!   in milliseconds from 10^11 up. Anything else is kept as written for validation to report.
@@ -84,29 +87,24 @@ pub fn parse_verity(text: &str) -> Result<Story, ParseError> {
         let label = section.title.unwrap_or_default().trim().to_owned();
         let spin = entries(section.spins).next().map(|(_, spin)| spin);
         let url = spin.as_ref().and_then(|spin| filled(&spin.url));
-        let forecast = spin
-            .as_ref()
-            .and_then(|spin| spin.probability)
-            .filter(|_| url.as_deref().is_some_and(is_metaculus));
-        match (spin, forecast) {
-            (Some(spin), Some(probability)) => predictions.push(Prediction {
+        let is_forecast = url.as_deref().is_some_and(is_metaculus);
+        match spin {
+            Some(spin) if is_forecast => predictions.push(Prediction {
                 question: filled(&spin.title).unwrap_or(label),
-                probability: if probability > 1.0 && probability <= 100.0 {
-                    probability / 100.0
-                } else {
-                    probability
-                },
+                probability: spin.probability.map(|probability| {
+                    if probability > 1.0 && probability <= 100.0 {
+                        probability / 100.0
+                    } else {
+                        probability
+                    }
+                }),
                 source: Some("Metaculus".into()),
                 url,
                 as_of: spin.time.or(section.timestamp).map(|time| time.0),
                 history: Vec::new(),
             }),
-            (spin, _) => {
+            spin => {
                 let text = section.description.unwrap_or_default();
-                // Nothing to show: as a card it would only be blank.
-                if label.is_empty() && text.trim().is_empty() {
-                    continue;
-                }
                 narratives.push(Narrative {
                     perspective: perspective(&label),
                     label,
@@ -575,7 +573,7 @@ mod tests {
             [Prediction {
                 question: "Will North Korean troops be confirmed fighting in Ukraine before January 1, 2025?"
                     .into(),
-                probability: 0.72,
+                probability: Some(0.72),
                 source: Some("Metaculus".into()),
                 url: Some(
                     "https://www.metaculus.com/questions/29480/north-korean-troops-fighting-in-ukraine-before-2025/"
@@ -663,21 +661,44 @@ mod tests {
         );
         // A PE rating, as Verity's article lists name it, reads as CP does.
         assert_eq!(story.sources[2].lean, lean(None, Some(1)));
+        // A section with neither text nor a forecast becomes a narrative without text,
+        // which validation reports (and the page leaves out).
+        assert_eq!(story.narratives.len(), 1);
+        assert_eq!(story.narratives[0].text, " ");
+        // A Metaculus question is a prediction, with its probability or without one.
+        let predictions: Vec<_> = story
+            .predictions
+            .iter()
+            .map(|p| (p.question.as_str(), p.probability, p.url.as_deref()))
+            .collect();
         assert_eq!(
-            story.narratives.len(),
-            1,
-            "a blank section is left out; a Metaculus link without probability stays a narrative"
+            predictions,
+            [
+                (
+                    "A question, but no forecast",
+                    None,
+                    Some("https://www.metaculus.com/questions/1/")
+                ),
+                (
+                    "Metaculus forecast",
+                    Some(0.2),
+                    Some("https://metaculus.com/questions/2/")
+                ),
+            ]
         );
-        assert_eq!(story.narratives[0].perspective.as_deref(), Some("left"));
-        assert_eq!(story.narratives[0].text, "");
-        assert_eq!(story.predictions[0].probability, 0.2);
-        assert_eq!(story.predictions[0].question, "Metaculus forecast");
         assert_eq!(
-            story.predictions[0].as_of.as_deref(),
+            story.predictions[1].as_of.as_deref(),
             Some("2024-10-18T00:00:00Z")
         );
         let article = Article::new(story);
-        assert!(article.problems.is_empty(), "{:?}", article.problems);
+        assert_eq!(
+            article
+                .problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["narratives[0].text: the narrative has no text; left out"]
+        );
     }
 
     #[test]

@@ -59,8 +59,8 @@ const invalid = (message) => ({ heading: CANNOT_SHOW, message });
 //   story: the article, with only what the case is about spelled out: title; facts (texts,
 //     or a count); citations (fact number → its buttons); citedOutlets (fact number → the
 //     sources its citations name); missing (the reasons beside each [?]); sources (entries,
-//     [] when the section is left out) and sourceNotes ("Cited in …"); predictions
-//     (questions shown); dateline; images; related and relatedLinks; problems (what the
+//     [] when the section is left out) and sourceNotes ("Cited in …"); narratives
+//     (headings shown); predictions (questions shown); dateline; images; related and relatedLinks; problems (what the
 //     console reports, none unless listed); factLink (Copy link leads back to the
 //     address the story was read at).
 //   budget: how long a reader may wait for the headline or the message (ms); slow: extra
@@ -205,7 +205,6 @@ export const CASES = [
   { name: 'a list among the cited ids', fixture: 'bad-list-in-citations', ...invalid('facts[1].sources[1]: invalid type: sequence, expected a string') },
   { name: 'an image without alt', fixture: 'bad-image-without-alt', ...invalid('image: missing field `alt`') },
   { name: 'a narrative without text', fixture: 'bad-narrative-without-text', ...invalid('narratives[0]: missing field `text`') },
-  { name: 'probability null', fixture: 'bad-probability-null', ...invalid('predictions[0].probability: invalid type: null, expected f64') },
   { name: 'probability "NaN"', fixture: 'bad-probability-nan', ...invalid('predictions[0].probability: invalid type: string "NaN", expected f64') },
   // 1e309 is JSON but no f64; serde_json stops at it and says where.
   { name: 'probability 1e309', fixture: 'bad-probability-overflow', ...invalid('number out of range at line 28 column 26') },
@@ -294,6 +293,36 @@ export const CASES = [
       facts: 2,
       predictions: ['Will the plausible happen?'],
       problems: ['predictions[0].probability: 1.7 is not between 0 and 1; prediction left out'],
+    },
+  },
+  {
+    // null is an absent probability, which needs a link to the forecast instead.
+    name: 'probability null, and no link to the forecast',
+    fixture: 'bad-probability-null',
+    story: {
+      title: 'A story with a null probability',
+      facts: 2,
+      predictions: [],
+      problems: ['predictions[0]: neither a probability nor an http(s) url of the forecast; prediction left out'],
+    },
+  },
+  {
+    name: 'a narrative whose text is blank',
+    slug: 'bad-narrative-blank-text',
+    body: () =>
+      json(
+        baseStory('bad-narrative-blank-text', 'A Story With a Blank Narrative', {
+          narratives: [
+            { label: 'Empty', text: ' \n\n ' },
+            { label: 'Full', text: 'A narrative with text.' },
+          ],
+        }),
+      ),
+    story: {
+      title: 'A Story With a Blank Narrative',
+      facts: 2,
+      problems: ['narratives[0].text: the narrative has no text; left out'],
+      narratives: ['Full narrative'],
     },
   },
   {

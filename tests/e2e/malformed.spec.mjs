@@ -121,6 +121,7 @@ async function expectStory(page, expected, slug, problems) {
   for (const [i, note] of (expected.sourceNotes ?? []).entries()) {
     await settled(page.locator('li.source').nth(i)).toContainText(note);
   }
+  if (expected.narratives) await settled(page.locator('.narrative-heading')).toHaveText(expected.narratives);
   if (expected.predictions) {
     await settled(page.locator('li.prediction .prediction-question')).toHaveText(expected.predictions);
     await settled(page.locator('ul.prediction-list')).toHaveCount(expected.predictions.length ? 1 : 0);

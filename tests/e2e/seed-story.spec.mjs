@@ -84,11 +84,16 @@ test('shows the three narratives', async ({ page }) => {
   }
 });
 
-test('has no Predictions or Read more section', async ({ page }) => {
-  await expect(page.locator('section.narratives')).toBeVisible();
-  await expect(page.locator('section.predictions')).toHaveCount(0);
+test('links to the forecast the seed page embedded, with no number of its own, and has no Read more section', async ({ page }) => {
+  const [forecast] = seed.predictions;
+  expect(forecast.probability, 'the seed page gave no number: none is invented').toBeUndefined();
+  const predictions = page.locator('section.predictions');
+  await expect(predictions.getByRole('heading', { name: 'Predictions' })).toBeVisible();
+  await expect(predictions.locator('.prediction-question')).toHaveText(forecast.question);
+  const link = predictions.getByRole('link', { name: 'See the current forecast at Metaculus' });
+  await expect(link).toHaveAttribute('href', forecast.url);
+  await expect(predictions.locator('.probability-value, .probability-bar, svg')).toHaveCount(0);
   await expect(page.locator('section.related')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Predictions' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Read more' })).toHaveCount(0);
 });
 

@@ -29,6 +29,31 @@ test('?format=verity reads facts, their inline sources, spins and a Metaculus fo
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${APP_ORIGIN}/stories/${SLUG}?format=verity#fact-2`);
 });
 
+test('a Metaculus question without a number links to the forecast; a section without text is left out, and said so', async ({ page }) => {
+  // As Verity serves a forecast it shows in Metaculus's own frame: a question and a link.
+  const shaped = structuredClone(verity);
+  const question = shaped.spinSection.find((section) => /metaculus\.com/.test(section.spins[0].url));
+  delete question.spins[0].probability;
+  question.description = '';
+  shaped.spinSection.push({ title: 'A section with nothing to say', spins: [] });
+  await page.route(`**/stories/${SLUG}.json`, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(shaped) }),
+  );
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+
+  await page.goto(`${story(SLUG)}?format=verity`);
+  await expect(page.locator('.prediction-question')).toHaveText([question.spins[0].title]);
+  const link = page.getByRole('link', { name: 'See the current forecast at Metaculus' });
+  await expect(link).toHaveAttribute('href', question.spins[0].url);
+  await expect(page.locator('section.predictions .probability-value, section.predictions svg')).toHaveCount(0);
+  // Neither the question nor the empty section is a narrative card.
+  await expect(page.locator('.narrative-heading')).toHaveText(spins.map((section) => section.title));
+  await expect
+    .poll(() => warnings)
+    .toContain(`story ${SLUG}: narratives[${spins.length}].text: the narrative has no text; left out`);
+});
+
 test('the same file without ?format=verity says how to read it', async ({ page }) => {
   await page.goto(story(SLUG));
   const error = page.locator('div.load-error[role="alert"]');
