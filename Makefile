@@ -10,15 +10,10 @@ FUZZ_SECONDS ?= 300
 
 # A release build: Trunk (the app shell, widget.js, the policy), then the publish step
 # (story pages, home page, feed, sitemap; natively, in the profile the native tests share),
-# then every text file and the wasm precompressed.
-define release
-	trunk build --release
-	$(publish)
-endef
-define publish
-	cargo run --locked --quiet --features ssr --bin storyline-publish -- dist
-	node tools/precompress.mjs dist
-endef
+# then every text file and the wasm precompressed. One shell line, so that settings
+# exported before it reach every step.
+PUBLISH := cargo run --locked --quiet --features ssr --bin storyline-publish -- dist && node tools/precompress.mjs dist
+RELEASE := trunk build --release && $(PUBLISH)
 
 ## serve: the app on http://127.0.0.1:8080 with the sample stories, plus the newsletter receiver
 # Its dev build goes to its own folder so it never replaces the release build in dist/, and
@@ -42,12 +37,11 @@ test-components:
 
 # The signup and network-fault tests point the page at local servers, so the policy must
 # let the app reach the test receiver and the faulty story server: this build names them,
-# which `make build` never does. Its pages name the address the tests serve them at.
-test-e2e: export STORYLINE_CSP_CONNECT_SRC = http://127.0.0.1:8788 http://127.0.0.1:8789
-test-e2e: export STORYLINE_SITE_URL = http://127.0.0.1:4173
+# which `make build` never does, and its pages name the address the tests serve them at.
+# The run's ports are chosen first, free ones (or from STORYLINE_TEST_PORT_BASE), so that
+# suites can run side by side and leftover servers get in no one's way.
 test-e2e: setup
-	$(release)
-	playwright test
+	ports=$$(node tools/test-ports.mjs) && eval "$$ports" && $(RELEASE) && playwright test
 
 # Half a minute from a fixed seed, so that CI's runs differ only in how far they get.
 test-fuzz:
@@ -63,11 +57,11 @@ bench: setup-test build
 
 ## build: the release build in dist/ (STORYLINE_SITE_URL: the site's public address)
 build: setup
-	$(release)
+	$(RELEASE)
 
 ## publish: the publish step alone, over the current dist/ (after editing its stories)
 publish: setup
-	$(publish)
+	$(PUBLISH)
 
 setup:
 	tools/setup.sh build

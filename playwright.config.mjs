@@ -1,11 +1,21 @@
-// End-to-end tests against the release build (`trunk build --release` → dist/), served on
-// loopback by a plain static server, with a real newsletter receiver beside it.
+// End-to-end tests against the release build (`make build` → dist/), served on loopback by
+// a plain static server, with a real newsletter receiver beside it. The ports are the ones
+// `make test-e2e` chose for its build (tools/test-ports.mjs).
+import { readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { launchOptions } from './tools/chromium.mjs';
 
-export const APP_PORT = 4173;
-export const RECEIVER_PORT = 8788;
-export const HOST_PORT = 4174;
-export const FAULTY_STORY_PORT = 8789;
+function chosenPorts() {
+  try {
+    return JSON.parse(readFileSync(new URL('target/e2e-ports.json', import.meta.url), 'utf8'));
+  } catch {
+    throw new Error('no target/e2e-ports.json: run the suite through `make test-e2e`, which chooses its ports and builds for them');
+  }
+}
+
+/** The ports of this run: app, host (the publisher's page), receiver, faultyStory. */
+export const PORTS = chosenPorts();
+const { app: APP_PORT, host: HOST_PORT, receiver: RECEIVER_PORT, faultyStory: FAULTY_STORY_PORT } = PORTS;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,18 +28,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     browserName: 'chromium',
-    launchOptions: {
-      // Debian's Chromium: Playwright cannot download its own browser here.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions,
   },
   webServer: [
     {

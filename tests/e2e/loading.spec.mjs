@@ -87,11 +87,17 @@ test('a story that does not arrive within the timeout is abandoned, and Try agai
   await rewriteAppPages(page, (html) =>
     html.replace('</head>', '<meta name="storyline-story-timeout" content="1"></head>'),
   );
+  // The first answer is held until the page has given up on it, however late the app
+  // starts (its clock runs from then); every later one goes through.
   let stall = true;
+  let release;
+  const gaveUp = new Promise((resolve) => {
+    release = resolve;
+  });
   await page.route(`**${STORY_JSON}`, async (route) => {
     if (!stall) return route.continue();
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    await route.continue().catch(() => {}); // the page has given up on it by now
+    await gaveUp;
+    await route.continue().catch(() => {});
   });
 
   await page.goto(story(LATE_PICTURED_SLUG));
@@ -100,6 +106,7 @@ test('a story that does not arrive within the timeout is abandoned, and Try agai
   await expect(error).toContainText('The story server did not answer within 1 second. Check your connection and try again.');
 
   stall = false;
+  release();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('li.fact')).toHaveCount(pictured.facts.length);
 });

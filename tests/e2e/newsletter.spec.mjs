@@ -1,5 +1,5 @@
 // The newsletter signup on story pages, against the real receiver (tools/newsletter-receiver.mjs
-// on port 8788). The app is configured per test with <meta name="storyline-newsletter-*">
+// on this run's receiver port). The app is configured per test with <meta name="storyline-newsletter-*">
 // tags (configureNewsletter); failures are reproduced with the receiver's one-shot faults,
 // keyed by a fresh address per test so parallel tests never meet.
 import {

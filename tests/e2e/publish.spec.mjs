@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { serveStatic } from '../../tools/bench/server.mjs';
 import { armTraps, cleaned, compare, corpus, expand, expectNothingRan, hostileStory, inspect, openCitations, shownTitle } from './hostile.mjs';
 import { CASES, caseBody } from './malformed-cases.mjs';
-import { ROOT, appStarted, documentTitle, expect, story, test } from './support.mjs';
+import { ROOT, SUBSCRIBE_URL, appStarted, documentTitle, expect, story, test } from './support.mjs';
 
 const DIST = join(ROOT, 'dist');
 const PUBLISH = join(ROOT, 'target/debug/storyline-publish');
@@ -223,7 +223,7 @@ test('settings in the shell at build time: the signup is in the page, waiting fo
   const late = readFileSync(join(ROOT, 'tests/fixtures/stories/harbor-ferry-adds-night-crossings.json'), 'utf8');
   const site = await publishedSite(new Map([['harbor-ferry-adds-night-crossings', late]]), {
     shell: (html) =>
-      html.replace('</head>', '<meta name="storyline-newsletter-endpoint" content="http://127.0.0.1:8788/subscribe"></head>'),
+      html.replace('</head>', `<meta name="storyline-newsletter-endpoint" content="${SUBSCRIBE_URL}"></head>`),
   });
   try {
     const html = readFileSync(site.page('harbor-ferry-adds-night-crossings'), 'utf8');

@@ -1,5 +1,5 @@
 // The local newsletter receiver (tools/newsletter-receiver.mjs) that the test run starts
-// on port 8788, recording to target/e2e-signups.jsonl.
+// on this run's receiver port, recording to target/e2e-signups.jsonl.
 import { readFileSync } from 'node:fs';
 import { RECEIVER_URL, SIGNUPS_FILE, expect, test } from './support.mjs';
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+import { PORTS } from '../../playwright.config.mjs';
 
 export { expect };
 
@@ -43,9 +44,12 @@ export const DROUGHT_SLUG = 'river-valley-water-board-adopts-drought-plan';
 export const LATE_SLUG = 'harbor-ferry-adds-night-crossings';
 export const LATE_PICTURED_SLUG = 'coastal-line-reopens-after-repairs';
 
-export const RECEIVER_URL = 'http://127.0.0.1:8788';
-export const APP_ORIGIN = 'http://127.0.0.1:4173';
-export const FAULTY_STORY_URL = 'http://127.0.0.1:8789';
+// The servers of this run, on the ports make test-e2e chose (playwright.config.mjs).
+export const APP_ORIGIN = `http://127.0.0.1:${PORTS.app}`;
+/** The publisher's page: the embed demo on another origin, loading widgets from the app's. */
+export const HOST_ORIGIN = `http://127.0.0.1:${PORTS.host}`;
+export const RECEIVER_URL = `http://127.0.0.1:${PORTS.receiver}`;
+export const FAULTY_STORY_URL = `http://127.0.0.1:${PORTS.faultyStory}`;
 export const SIGNUPS_FILE = `${ROOT}target/e2e-signups.jsonl`;
 
 /**
@@ -96,9 +100,16 @@ export function numberedSources(storyJson) {
   return order.map((index) => storyJson.sources[index]);
 }
 
-/** Predictions the app shows: those with a probability between 0 and 1. */
+/**
+ * Predictions the app shows: those with a probability between 0 and 1, and those without
+ * one that link to their forecast.
+ */
 export const shownPredictions = (storyJson) =>
-  (storyJson.predictions ?? []).filter((p) => p.probability >= 0 && p.probability <= 1);
+  (storyJson.predictions ?? []).filter((p) =>
+    p.probability === undefined || p.probability === null
+      ? /^https?:\/\//i.test(p.url ?? '')
+      : p.probability >= 0 && p.probability <= 1,
+  );
 
 /** Fails with a readable list of every axe-core violation on the page as it is now. */
 export async function expectNoAxeViolations(page, label = 'page') {

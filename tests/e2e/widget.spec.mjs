@@ -1,7 +1,9 @@
 // The embeddable widget: public/embed-demo.html, with its hostile CSS, served as a
-// publisher's page from another origin (port 4174) and loading widget.js from the app's.
+// publisher's page from another origin and loading widget.js from the app's.
 import {
+  APP_ORIGIN,
   BIKE_LANES_SLUG,
+  HOST_ORIGIN,
   RECEIVER_URL,
   SEED_SLUG,
   expect,
@@ -11,8 +13,8 @@ import {
   uniqueEmail,
 } from './support.mjs';
 
-const HOST_PAGE = 'http://127.0.0.1:4174/embed-demo.html';
-const APP = 'http://127.0.0.1:4173/';
+const HOST_PAGE = `${HOST_ORIGIN}/embed-demo.html`;
+const APP = `${APP_ORIGIN}/`;
 const seed = loadSample(SEED_SLUG);
 const bikes = loadSample(BIKE_LANES_SLUG);
 

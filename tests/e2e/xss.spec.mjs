@@ -3,10 +3,10 @@
 // corpus stays one data file) and opened in the app and, for the nastiest, in a widget.
 import { test, expect } from '@playwright/test';
 import { armTraps, cleaned, compare, corpus, expand, expectNothingRan, hostileStory, inspect, openCitations, shownTitle } from './hostile.mjs';
-import { documentTitle } from './support.mjs';
+import { APP_ORIGIN, HOST_ORIGIN, documentTitle } from './support.mjs';
 
-const APP = 'http://127.0.0.1:4173/';
-const HOST_PAGE = 'http://127.0.0.1:4174/embed-demo.html';
+const APP = `${APP_ORIGIN}/`;
+const HOST_PAGE = `${HOST_ORIGIN}/embed-demo.html`;
 
 /** Answers /stories/<slug>.json with `story`, readable from any origin as the real ones are. */
 async function serveStories(page, stories) {

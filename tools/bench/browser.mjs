@@ -1,9 +1,7 @@
 // Headless Chromium as the end-to-end tests launch it, and cold page loads timed from
 // inside the page.
 import { chromium } from '@playwright/test';
-import playwrightConfig from '../../playwright.config.mjs';
-
-export const { launchOptions } = playwrightConfig.use;
+import { launchOptions } from '../chromium.mjs';
 
 export const launchBrowser = () => chromium.launch(launchOptions);
 
