@@ -8,6 +8,10 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-storyline-prerendered";
 /// The id of the `<script type="application/json">` holding a story page's story.
 pub const STORY_DATA_ID: &str = "storyline-story";
 
+/// The loader of pages rendered ahead of time, in place of the app shell's own (written by
+/// `tools/write-loaders.mjs`): it asks for the app only once the page has been painted.
+pub const PAGE_LOADER: &str = "/wake.js";
+
 /// The attribute on `<html>` that says the app has started on the page: every control
 /// works from then on (tests and `make bench` wait for it).
 pub const LIVE_ATTRIBUTE: &str = "data-storyline-live";

@@ -3,7 +3,7 @@
 //! and its Content-Security-Policy exactly as built.
 
 use super::head::FEED_PATH;
-use crate::markers::PRERENDERED_ATTRIBUTE;
+use crate::markers::{PAGE_LOADER, PRERENDERED_ATTRIBUTE};
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use std::cell::RefCell;
@@ -114,12 +114,22 @@ impl Shell {
                     Ok(())
                 }))
                 // Readers of a page that reads without the app wait for its stylesheet and
-                // image, not for the app: asked for only once the page is parsed, the wasm
-                // leaves them the bandwidth.
+                // image, not for the app: its code is asked for once the page is painted,
+                // by a loader of its own, and not hinted at before.
                 .append_element_content_handler(element!(
                     r#"link[rel="modulepreload"], link[rel="preload"][type="application/wasm"]"#,
                     |hint: &mut Element| {
                         hint.remove();
+                        Ok(())
+                    }
+                ))
+                .append_element_content_handler(element!(
+                    r#"script[type="module"]:not([src])"#,
+                    |loader: &mut Element| {
+                        loader.replace(
+                            &format!(r#"<script type="module" src="{PAGE_LOADER}"></script>"#),
+                            ContentType::Html,
+                        );
                         Ok(())
                     }
                 ))
@@ -149,6 +159,7 @@ pub(super) const TEST_SHELL: &str = r#"<!doctype html>
     <title>Storyline</title>
     <meta name="storyline-data-base" content="">
     <meta name="storyline-newsletter-endpoint" content=" https://example.org/subscribe ">
+    <script type="module">import init from '/storyline-0123.js'; await init();</script>
     <link rel="modulepreload" href="/storyline-0123.js" crossorigin="anonymous">
     <link rel="preload" href="/storyline-0123_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
   </head>
@@ -199,8 +210,10 @@ mod tests {
         assert!(!page.contains("storyline-boot") && !page.contains("noscript"));
         assert!(
             !page.contains("preload"),
-            "the app's code is asked for once the page is parsed"
+            "the app's code is asked for once the page is painted"
         );
+        assert!(page.contains(r#"<script type="module" src="/wake.js"></script>"#));
+        assert!(!page.contains("import init"));
         assert!(page.contains("{}</script></body>"));
     }
 }

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -45,11 +46,13 @@ async function launchChromium() {
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
-  // 'exit' handlers must be synchronous: no waiting for Chromium to let go of its profile.
+  // 'exit' handlers must be synchronous: no waiting for Chromium to let go of its profile,
+  // which a throwaway folder in tmp may outlive.
   process.once('exit', () => {
     chromium.kill();
-    removeProfile();
+    try {
+      rmSync(profile, { recursive: true, force: true });
+    } catch {}
   });
   const stop = async () => {
     if (chromium.exitCode === null && chromium.signalCode === null) {
@@ -57,7 +60,8 @@ async function launchChromium() {
       chromium.kill();
       await exited;
     }
-    removeProfile();
+    // Chromium's helper processes may still be writing to the profile for a moment.
+    await rm(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   };
   const port = await new Promise((resolve, reject) => {
     let output = '';

@@ -16,12 +16,12 @@ function compressedSizes(bytes) {
   };
 }
 
-/** The hashed files index.html loads, found the way Trunk writes them. */
+/** The hashed files every page loads, found the way Trunk writes them in the app shell. */
 function appFiles(dist) {
-  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  const index = readFileSync(join(dist, 'app.html'), 'utf8');
   const find = (kind, pattern) => {
     const file = index.match(pattern)?.[1];
-    if (!file) throw new Error(`no ${kind} file named in ${join(dist, 'index.html')}`);
+    if (!file) throw new Error(`no ${kind} file named in ${join(dist, 'app.html')}`);
     return { kind, file };
   };
   return [
