@@ -51,6 +51,16 @@ async function publishedSite(stories, { shell = (html) => html } = {}) {
   };
 }
 
+/** A fixture: the site of `stories`, published once per worker. */
+const siteOf = (stories) => [
+  async ({}, use) => {
+    const site = await publishedSite(stories);
+    await use(site);
+    site.close();
+  },
+  { scope: 'worker', timeout: 120_000 },
+];
+
 {
   // Every payload in one site, published once per worker; each payload's page is opened
   // in one page per worker, with the policy bypassed so that anything that would run does.
@@ -61,14 +71,7 @@ async function publishedSite(stories, { shell = (html) => html } = {}) {
     corpus.map((entry, index) => [`xss-${index + 1}`, JSON.stringify(hostileWithDate(`xss-${index + 1}`, expand(entry)))]),
   );
   const hostile = test.extend({
-    site: [
-      async ({}, use) => {
-        const site = await publishedSite(stories);
-        await use(site);
-        site.close();
-      },
-      { scope: 'worker', timeout: 120_000 },
-    ],
+    site: siteOf(stories),
     reader: [
       async ({ browser }, use) => {
         const context = await browser.newContext({ bypassCSP: true });
@@ -155,14 +158,7 @@ async function publishedSite(stories, { shell = (html) => html } = {}) {
     CASES.map((testCase) => [testCase.fixture ?? testCase.slug, testCase.body || testCase.fixture ? caseBody(testCase) : null]),
   );
   const malformed = test.extend({
-    site: [
-      async ({}, use) => {
-        const site = await publishedSite(files);
-        await use(site);
-        site.close();
-      },
-      { scope: 'worker', timeout: 120_000 },
-    ],
+    site: siteOf(files),
   });
 
   malformed('malformed stories are skipped with a warning naming the file and the place, the rest published', async ({ site }) => {
