@@ -23,8 +23,7 @@ pub fn is_prerendered() -> bool {
 /// module's exports, among them each island's function (named by its `data-component`),
 /// and calls `on_awake` once all are.
 pub fn wake(on_awake: fn()) {
-    // Only the browser's build can hydrate; the native one compiles this module for the
-    // names above, which the publish step writes.
+    // Only the browser's build can hydrate; the native one compiles this module unused.
     #[cfg(feature = "hydrate")]
     leptos::mount::hydrate_islands();
     // The islands' root owner is the current one from here on, so every island finds
@@ -32,8 +31,6 @@ pub fn wake(on_awake: fn()) {
     provide_context(DateZone::Utc);
     if let Some(data) = document().get_element_by_id(STORY_DATA_ID) {
         match StoryFormat::V1.read(&data.text_content().unwrap_or_default()) {
-            // The islands' root owner is the current one from here on, so every island
-            // finds the story in view there.
             Ok(story) => provide_context(Arc::new(Article::new(story))),
             Err(error) => {
                 // The page is readable as it is; only its controls stay asleep.
