@@ -7,7 +7,7 @@ mod prefetch;
 
 use crate::config;
 use crate::model::signup::seconds_phrase;
-use crate::model::{slug, Article, ParseError, Story, StoryFormat, StoryIndex};
+use crate::model::{slug, Article, ParseError, StoryFormat, StoryIndex};
 use deadline::within;
 use gloo_net::http::{Request, Response};
 use std::sync::Arc;
@@ -138,7 +138,7 @@ async fn load_story(
             LoadError::Malformed(error)
         }
     })?;
-    resolve_images(&mut story, &url);
+    story.resolve_image_paths(|path| resolve(path, &url));
     let mut article = match address_slug {
         Some(slug) => Article::at_address(story, &slug),
         None => Article::new(story),
@@ -210,22 +210,7 @@ fn check_status(response: &Response) -> Result<(), LoadError> {
     }
 }
 
-/// Relative image paths in a story are relative to the story file, as URLs in a
-/// stylesheet are relative to the stylesheet, so stories can be moved with their images.
-fn resolve_images(story: &mut Story, story_url: &str) {
-    let images = story
-        .image
-        .iter_mut()
-        .chain(story.related.iter_mut().filter_map(|r| r.image.as_mut()));
-    for image in images {
-        image.src = resolve(&image.src, story_url);
-    }
-}
-
 fn resolve(src: &str, base: &str) -> String {
-    if !crate::model::links::is_relative_path(src) {
-        return src.to_owned();
-    }
     web_sys::Url::new_with_base(src.trim(), base)
         .map(|url| url.href())
         .unwrap_or_else(|_| src.to_owned())

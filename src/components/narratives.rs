@@ -26,7 +26,7 @@ pub fn Narratives() -> impl IntoView {
         .story
         .narratives
         .iter()
-        .filter(|narrative| !narrative.text.trim().is_empty())
+        .filter(|narrative| narrative.has_text())
         .cloned()
         .collect();
     (!narratives.is_empty()).then(|| {

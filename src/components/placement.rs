@@ -1,4 +1,4 @@
-use crate::model::StoryFormat;
+use crate::{browser::absolute_url, model::StoryFormat};
 use leptos::prelude::*;
 
 /// Where an article is shown. The app's own page owns the address bar; a widget on
@@ -34,13 +34,6 @@ impl Placement {
 
     /// The absolute URL of a story's page, for sharing.
     pub fn story_url(&self, slug: &str, format: StoryFormat) -> String {
-        match self {
-            Self::Page => format!(
-                "{}{}",
-                window().location().origin().unwrap_or_default(),
-                self.story_href(slug, format)
-            ),
-            Self::Embedded { .. } => self.story_href(slug, format),
-        }
+        absolute_url(&self.story_href(slug, format))
     }
 }

@@ -313,22 +313,22 @@ fn check_fields(story: &Story) -> Vec<Problem> {
         }
     }
     for (i, prediction) in story.predictions.iter().enumerate() {
-        match prediction.probability {
-            Some(probability) if prediction.valid_probability().is_none() => {
-                problems.push(problem(
-                    format!("predictions[{i}].probability"),
-                    format!("{probability} is not between 0 and 1; prediction left out"),
-                ))
-            }
-            None if prediction.forecast().is_none() => problems.push(problem(
+        if prediction.forecast().is_some() {
+            continue;
+        }
+        problems.push(match prediction.probability {
+            Some(probability) => problem(
+                format!("predictions[{i}].probability"),
+                format!("{probability} is not between 0 and 1; prediction left out"),
+            ),
+            None => problem(
                 format!("predictions[{i}]"),
                 "neither a probability nor an http(s) url of the forecast; prediction left out",
-            )),
-            _ => {}
-        }
+            ),
+        });
     }
     for (i, narrative) in story.narratives.iter().enumerate() {
-        if narrative.text.trim().is_empty() {
+        if !narrative.has_text() {
             problems.push(problem(
                 format!("narratives[{i}].text"),
                 "the narrative has no text; left out",

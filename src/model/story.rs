@@ -82,6 +82,19 @@ impl Story {
         }
     }
 
+    /// Replaces each relative image path of the story and its related stories
+    /// (`links::is_relative_path`) with `resolve(path)`: such paths are relative to the
+    /// story file, as URLs in a stylesheet are relative to the stylesheet, so stories can
+    /// be moved with their images.
+    pub fn resolve_image_paths(&mut self, resolve: impl Fn(&str) -> String) {
+        let related = self.related.iter_mut().filter_map(|r| r.image.as_mut());
+        for image in self.image.iter_mut().chain(related) {
+            if super::links::is_relative_path(&image.src) {
+                image.src = resolve(&image.src);
+            }
+        }
+    }
+
     /// What search results and link previews say of the story: its teaser, else its title.
     pub fn description(&self) -> &str {
         self.teaser
@@ -159,6 +172,11 @@ impl Narrative {
     pub fn heading(&self) -> String {
         let (label, suffix) = self.heading_parts();
         format!("{label}{suffix}")
+    }
+
+    /// A narrative with nothing to read is left out of the page (validation says so).
+    pub fn has_text(&self) -> bool {
+        !self.text.trim().is_empty()
     }
 }
 

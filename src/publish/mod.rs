@@ -19,7 +19,7 @@ pub use site::{SiteUrl, DEFAULT_SITE_URL, SITE_URL_VARIABLE};
 
 use crate::config;
 use crate::markers::STORY_DATA_ID;
-use crate::model::{links, slug, Article, StoryFormat, StoryIndex};
+use crate::model::{slug, Article, StoryFormat, StoryIndex};
 use script_json::script_json;
 use shell::{Page, Shell, SHELL_FILE};
 use std::fs;
@@ -137,15 +137,7 @@ fn read_story(dist: &Path, slug: &str, site: &SiteUrl) -> Result<Article, String
     let mut story = StoryFormat::V1.read(&text).map_err(|error| {
         format!("{file}: {error}; no page is rendered for it, and the app shows this error")
     })?;
-    let images = story.image.iter_mut().chain(
-        story
-            .related
-            .iter_mut()
-            .filter_map(|related| related.image.as_mut()),
-    );
-    for image in images.filter(|image| links::is_relative_path(&image.src)) {
-        image.src = site.story_relative(slug, &image.src);
-    }
+    story.resolve_image_paths(|path| site.story_relative(slug, path));
     Ok(Article::at_address(story, slug))
 }
 
