@@ -55,19 +55,15 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
     }
     let newsletter =
         config::newsletter_from(|name| shell.meta(&format!("storyline-newsletter-{name}"))).ok();
-    let index = match read_index(dist) {
-        Ok(index) => index,
-        Err(warning) => {
-            report.warnings.push(warning);
-            StoryIndex {
-                stories: Vec::new(),
-            }
-        }
-    };
+    let index = read_index(dist);
+    if let Err(warning) = &index {
+        report.warnings.push(warning.clone());
+    }
 
     let feed_link = head::feed_link();
     let mut published = Vec::new();
-    for summary in &index.stories {
+    let listed = index.as_ref().map(|index| index.stories.as_slice());
+    for summary in listed.unwrap_or_default() {
         if !slug::is_valid(&summary.slug) {
             report.warnings.push(format!(
                 "stories/index.json: \"{}\" is not a slug; the home page leaves it out",
@@ -103,14 +99,18 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
         published.push(article);
     }
 
-    let home = shell.page(
-        &Page {
-            head: &head::home_head(site),
-            body: &render::home_page(Arc::new(index)),
-            data: "",
-        },
-        &feed_link,
-    );
+    // Without a readable index the app's own home page says what is wrong with it.
+    let home = match index {
+        Ok(index) => shell.page(
+            &Page {
+                head: &head::home_head(site),
+                body: &render::home_page(Arc::new(index)),
+                data: "",
+            },
+            &feed_link,
+        ),
+        Err(_) => shell.app(&feed_link),
+    };
     write("index.html", &home)?;
     write(SHELL_FILE, &shell.app(&feed_link))?;
     let articles: Vec<&Article> = published.iter().map(Arc::as_ref).collect();
@@ -151,6 +151,7 @@ fn read_text(dist: &Path, file: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markers::PRERENDERED_ATTRIBUTE;
 
     fn site_with(stories: &[(&str, &str)]) -> tempfile::TempDir {
         let dist = tempfile::tempdir().unwrap();
@@ -212,6 +213,21 @@ mod tests {
         for written in ["feed.xml", "sitemap.xml", "robots.txt"] {
             assert!(file(written).is_ok(), "{written}");
         }
+    }
+
+    #[test]
+    fn an_index_that_cannot_be_read_leaves_the_home_page_to_the_app() {
+        let dist = site_with(&[("good", GOOD)]);
+        fs::write(dist.path().join("stories/index.json"), r#"{"stories": 3}"#).unwrap();
+        let site = SiteUrl::parse("https://news.example.org").unwrap();
+        let report = publish(dist.path(), &site).unwrap();
+        assert!(report.pages.is_empty());
+        assert_eq!(report.warnings.len(), 1, "{:#?}", report.warnings);
+        assert!(report.warnings[0].starts_with("stories/index.json: "));
+        let home = fs::read_to_string(dist.path().join("index.html")).unwrap();
+        assert!(!home.contains(PRERENDERED_ATTRIBUTE), "{home}");
+        assert!(!home.contains("story-index"), "{home}");
+        assert!(home.contains("storyline-boot"), "{home}");
     }
 
     #[test]
