@@ -33,7 +33,7 @@ test-native:
 test-components:
 	CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	cargo test --locked --features hydrate --target wasm32-unknown-unknown --test components
+	cargo test --locked --features app --target wasm32-unknown-unknown --test components
 
 # The signup and network-fault tests point the page at local servers, so the policy must
 # let the app reach the test receiver and the faulty story server: this build names them,

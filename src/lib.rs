@@ -6,24 +6,26 @@
 //! - `browser`: small browser capabilities (clipboard, pointer, reveal) the components share.
 //! - `components`: the article's parts, reusable on any mount and rendered ahead of time.
 //! - `pages`: one component per route of the full app, and the frame around them.
-//! - `mount`: how the app attaches to a page in the browser.
+//! - `mount`: how each browser build attaches to a page: waking a page rendered ahead of
+//!   time, the whole app, widgets.
 //! - `markers`: the names pages rendered ahead of time and the browser agree on.
 //! - `publish`: the publish step, which renders pages, feed and sitemap natively.
 //!
-//! One crate, two builds: `hydrate` for the browser, `ssr` for everything native (the
-//! publish step and the native tests).
+//! One crate, four builds (Cargo.toml): `page`, `app` and `widget` for the browser, each
+//! with only what its pages run, and `ssr` for everything native (the publish step and the
+//! native tests).
 
 // Rendering to HTML resolves the whole article's view type at once, which nests deeper
 // than the compiler's default allows, as Leptos's own examples note.
 #![recursion_limit = "256"]
 
-#[cfg(not(any(feature = "hydrate", feature = "ssr")))]
+#[cfg(not(any(feature = "page", feature = "app", feature = "widget", feature = "ssr")))]
 compile_error!(
-    "build with --features hydrate (the browser's build; Trunk passes it) or --features ssr \
-     (native: the publish step and `cargo test`)"
+    "build with --features page, app or widget (the browser's builds; Trunk passes them) or \
+     --features ssr (native: the publish step and `cargo test`)"
 );
-#[cfg(all(feature = "hydrate", feature = "ssr"))]
-compile_error!("the hydrate and ssr features are two different builds; enable one");
+#[cfg(all(feature = "ssr", any(feature = "page", feature = "app", feature = "widget")))]
+compile_error!("ssr is the native build; build it apart from the browser's");
 
 pub mod api;
 pub mod browser;
@@ -32,6 +34,7 @@ pub mod config;
 pub mod markers;
 pub mod model;
 pub mod mount;
+#[cfg(any(feature = "app", feature = "ssr"))]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod publish;

@@ -1,3 +1,4 @@
+//! The `app` build: the app shell's module (index.html, published as app.html).
 fn main() {
-    storyline::mount::page::start();
+    storyline::mount::app::start();
 }

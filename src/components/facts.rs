@@ -20,7 +20,8 @@ const FRAME_BUDGET_MS: f64 = 60.0;
 /// The facts, each followed by its numbered citations, for the story in view. Every fact
 /// has a stable anchor (`#fact-3`); opening the page at one brings that fact into view
 /// once it is rendered.
-#[island]
+#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
+#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
 pub fn Facts() -> impl IntoView {
     let article = expect_context::<Arc<Article>>();
     let total = article.story.facts.len();

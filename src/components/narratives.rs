@@ -19,7 +19,8 @@ const LONG_NARRATIVE: usize = 600;
 /// The Kyiv Independent". With two or more, wide screens offer "Compare side by side":
 /// the cards become columns of a split view, two or three in sight at once, the rest a
 /// scroll away.
-#[island]
+#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
+#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
 pub fn Narratives() -> impl IntoView {
     // A card without text would show only a heading (validation reports it).
     let narratives: Vec<Narrative> = expect_context::<Arc<Article>>()

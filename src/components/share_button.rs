@@ -6,7 +6,8 @@ use leptos::{prelude::*, task::spawn_local};
 /// "Share" the story at `href`: the system share sheet where there is one (phones, some
 /// desktops), else the story's link copied, and said so. Sharing needs the app: until it
 /// has started the button is disabled, which the stylesheet shows as not there at all.
-#[island]
+#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
+#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
 pub fn ShareButton(title: String, href: String) -> impl IntoView {
     let status = RwSignal::new(String::new());
     let started = use_started();

@@ -10,7 +10,8 @@ use web_sys::Element;
 /// `[n] Outlet` for every source of the story in view, in citation-number order, linking
 /// to the article when the story gives an http(s) URL, with back-links to the facts that
 /// cite it.
-#[island]
+#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
+#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
 pub fn Sources() -> impl IntoView {
     let article = expect_context::<Arc<Article>>();
     let owns_location = Placement::current().owns_location();

@@ -3,8 +3,9 @@
 //! was rendered as, so nothing is drawn again and nothing moves. The story they need comes
 //! with the page, in a JSON script element, read here before any island wakes.
 
+use super::live::mark_live;
 use crate::components::DateZone;
-use crate::markers::{PRERENDERED_ATTRIBUTE, STORY_DATA_ID};
+use crate::markers::STORY_DATA_ID;
 use crate::model::{Article, StoryFormat};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
@@ -12,19 +13,11 @@ use std::sync::Arc;
 use wasm_bindgen::{prelude::*, JsCast};
 use web_sys::{AddEventListenerOptions, Element};
 
-/// Whether this page was rendered ahead of time.
-pub fn is_prerendered() -> bool {
-    document()
-        .document_element()
-        .is_some_and(|html| html.has_attribute(PRERENDERED_ATTRIBUTE))
-}
-
-/// Reads the page's story, then wakes every island once Trunk's loader has published the
-/// module's exports, among them each island's function (named by its `data-component`),
-/// and calls `on_awake` once all are.
-pub fn wake(on_awake: fn()) {
-    // Only the browser's build can hydrate; the native one compiles this module unused.
-    #[cfg(feature = "hydrate")]
+/// Entry point of the `page` build: reads the page's story, then wakes every island once
+/// wake.js has published the module's exports, among them each island's function (named
+/// by its `data-component`), and marks the page live once all are.
+pub fn start() {
+    super::crash::install();
     leptos::mount::hydrate_islands();
     // The islands' root owner is the current one from here on, so every island finds
     // what is provided here: the page's zone for dates, and the story in view.
@@ -43,7 +36,7 @@ pub fn wake(on_awake: fn()) {
     options.set_once(true);
     let on_started = Closure::once_into_js(move || {
         if wake_islands() {
-            on_awake();
+            mark_live();
         }
     });
     let _ = window().add_event_listener_with_callback_and_add_event_listener_options(

@@ -1,8 +1,14 @@
-//! How Storyline attaches to a page in the browser: the app on its own pages (`page`),
-//! woken from HTML rendered ahead of time (`islands`) or drawn afresh; widgets on other
-//! sites' pages (`widget`); and what a reader sees if the wasm ever fails (`crash`).
+//! How each browser build attaches to a page: a page rendered ahead of time has its islands
+//! woken (`islands`, the `page` build); the app shell gets the whole app (`app`); other
+//! sites' pages get widgets (`widget`). All of them show what a reader sees if the wasm
+//! ever fails (`crash`).
 
 pub mod crash;
+#[cfg(feature = "app")]
+pub mod app;
+#[cfg(feature = "page")]
 pub mod islands;
-pub mod page;
+#[cfg(any(feature = "app", feature = "page"))]
+mod live;
+#[cfg(feature = "widget")]
 pub mod widget;

@@ -21,11 +21,17 @@ const SEED_JSON = `/stories/${SEED_SLUG}.json`;
 const SEED_IMAGE = `/stories/${seed.image.src}`;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-// The content-hashed files, as the app shell loads them.
-const shell = readFileSync(join(DIST, 'app.html'));
-const GLUE = `/${shell.toString().match(/from '\/(storyline-[0-9a-f]+\.js)'/)[1]}`;
-const WASM = `/${shell.toString().match(/module_or_path: '\/(storyline-[0-9a-f]+_bg\.wasm)'/)[1]}`;
-const CSS = `/${shell.toString().match(/rel="stylesheet" href="\/(main-[0-9a-f]+\.css)"/)[1]}`;
+// The content-hashed files: the app shell's, and the modules of pages rendered ahead of
+// time and of widgets, as their loaders name them.
+const named = (file, pattern) => `/${readFileSync(join(DIST, file), 'utf8').match(pattern)[1]}`;
+const GLUE = named('app.html', /from '\/(storyline-[0-9a-f]+\.js)'/);
+const WASM = named('app.html', /module_or_path: '\/(storyline-[0-9a-f]+_bg\.wasm)'/);
+const CSS = named('app.html', /rel="stylesheet" href="\/(main-[0-9a-f]+\.css)"/);
+const PAGE_GLUE = named('wake.js', /import\('\/(storyline-page-[0-9a-f]+\.js)'/);
+const PAGE_WASM = named('wake.js', /module_or_path: '\/(storyline-page-[0-9a-f]+_bg\.wasm)'/);
+const WIDGET_GLUE = named('widget.js', /here\('(storyline-widget-[0-9a-f]+\.js)'/);
+const WIDGET_WASM = named('widget.js', /here\('(storyline-widget-[0-9a-f]+_bg\.wasm)'/);
+const MODULES = [GLUE, WASM, PAGE_GLUE, PAGE_WASM, WIDGET_GLUE, WIDGET_WASM];
 
 let nginx;
 let scratch;
@@ -120,7 +126,7 @@ test('the release build has a .br and a .gz of every text file and the wasm', ()
   const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.wasm']);
   const files = readdirSync(DIST, { recursive: true }).filter((file) => compressible.has(extname(file)));
   expect(files).toEqual(
-    expect.arrayContaining(['index.html', 'app.html', `stories/${SEED_SLUG}.html`, 'widget.js', WASM.slice(1), SEED_JSON.slice(1)]),
+    expect.arrayContaining(['index.html', 'app.html', `stories/${SEED_SLUG}.html`, 'widget.js', ...MODULES.map((path) => path.slice(1)), SEED_JSON.slice(1)]),
   );
   for (const file of files) {
     const original = readFileSync(join(DIST, file));
@@ -148,7 +154,7 @@ test('the wasm is sent as application/wasm, precompressed with the best encoding
 });
 
 test('text files are sent precompressed too', async () => {
-  for (const path of ['/index.html', `/stories/${SEED_SLUG}.html`, '/feed.xml', '/widget.js', GLUE, CSS, SEED_JSON, SEED_IMAGE]) {
+  for (const path of ['/index.html', `/stories/${SEED_SLUG}.html`, '/feed.xml', '/widget.js', '/wake.js', GLUE, PAGE_GLUE, WIDGET_GLUE, CSS, SEED_JSON, SEED_IMAGE]) {
     const { headers, body } = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(headers['content-encoding'], path).toBe('br');
     expect(brotliDecompressSync(body).equals(readFileSync(join(DIST, path))), path).toBe(true);
@@ -156,13 +162,13 @@ test('text files are sent precompressed too', async () => {
 });
 
 test('content-hashed files are cached for a year without revalidation', async () => {
-  for (const path of [GLUE, WASM, CSS]) {
+  for (const path of [...MODULES, CSS]) {
     expect((await get(path)).headers['cache-control'], path).toBe(IMMUTABLE);
   }
 });
 
 test('pages, the app shell, widget.js, stories, their images and other unhashed files are revalidated on every use', async () => {
-  const paths = ['/', `/stories/${SEED_SLUG}`, '/no/such/page', '/index.html', '/widget.js', '/stories/index.json', SEED_JSON, SEED_IMAGE, '/favicon.svg', '/feed.xml', '/sitemap.xml'];
+  const paths = ['/', `/stories/${SEED_SLUG}`, '/no/such/page', '/index.html', '/widget.js', '/wake.js', '/stories/index.json', SEED_JSON, SEED_IMAGE, '/favicon.svg', '/feed.xml', '/sitemap.xml'];
   for (const path of paths) {
     const { status, headers } = await get(path);
     expect(status, path).toBe(200);
@@ -174,7 +180,7 @@ test('pages, the app shell, widget.js, stories, their images and other unhashed 
 });
 
 test('what widgets on other origins load may be read by any origin', async () => {
-  for (const path of ['/widget.js', GLUE, WASM, CSS, '/stories/index.json', SEED_JSON, SEED_IMAGE, '/stories/no-such-story.json']) {
+  for (const path of ['/widget.js', WIDGET_GLUE, WIDGET_WASM, '/stories/index.json', SEED_JSON, SEED_IMAGE, '/stories/no-such-story.json']) {
     expect((await get(path)).headers['access-control-allow-origin'], path).toBe('*');
   }
 });
@@ -205,13 +211,14 @@ test('pages rendered ahead of time are served at their addresses, every other ro
 });
 
 test('Chromium renders the seed story through nginx, from precompressed wasm', async ({ page }) => {
-  const wasm = page.waitForResponse(`${origin}${WASM}`);
+  const wasm = page.waitForResponse(`${origin}${PAGE_WASM}`);
   await page.goto(`${origin}/stories/${SEED_SLUG}`);
   await expect(page.locator('h1.story-title')).toHaveText(seed.title);
   const response = await wasm;
   const accepted = (await response.request().allHeaders())['accept-encoding'];
   expect(response.headers()['content-encoding'], `Chromium accepted ${accepted}`).toBe(/\bbr\b/.test(accepted) ? 'br' : 'gzip');
   await expect(page.locator('li.fact')).toHaveCount(seed.facts.length);
+  await expect(page.locator('html')).toHaveAttribute('data-storyline-live');
 });
 
 test("a widget on a publisher's page loads widget.js, the module, the wasm and the story from nginx", async ({ page }) => {

@@ -1,10 +1,8 @@
-//! The app on its own pages (`index.html` and the pages the publish step renders, marked
-//! by `<body data-storyline-app>`): a page rendered ahead of time has its islands woken;
-//! any other (the app shell, for a story that has no page of its own, an unknown address)
-//! gets the full app with its router, title and meta tags.
+//! The whole app, with its router, title and meta tags, on the app shell (`index.html`,
+//! published as `app.html`): every address without a page of its own, such as a story
+//! added after the build or an unknown address.
 
-use super::islands;
-use crate::markers::LIVE_ATTRIBUTE;
+use super::live::mark_live;
 use crate::pages::{document_title, HomePage, NotFoundPage, SiteFrame, StoryPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -49,20 +47,9 @@ fn FocusMainOnNavigate() -> impl IntoView {
     });
 }
 
-/// Entry point of the module. The same module backs `widget.js` on other sites' pages,
-/// which must not get the app; there `mount::widget` takes over.
+/// Entry point of the `app` build.
 pub fn start() {
     super::crash::install();
-    if !document()
-        .body()
-        .is_some_and(|body| body.has_attribute("data-storyline-app"))
-    {
-        return;
-    }
-    if islands::is_prerendered() {
-        islands::wake(mark_live);
-        return;
-    }
     // index.html paints a header of its own so the first paint is not blank; the app
     // draws the same header, in the same frame as this removal.
     if let Some(boot) = document().get_element_by_id("storyline-boot") {
@@ -70,14 +57,4 @@ pub fn start() {
     }
     mount_to_body(App);
     mark_live();
-}
-
-/// Marks the page live once what the start-up has set in motion (each island's first
-/// effects, which bring its controls to life) has run.
-fn mark_live() {
-    leptos::task::spawn_local(async {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute(LIVE_ATTRIBUTE, "");
-        }
-    });
 }
