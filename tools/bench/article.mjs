@@ -35,11 +35,19 @@ export async function saveStaticRendition(browser, appUrl, facts, file) {
   }
 }
 
-/** Milestones of one app load, in ms from navigation start, and its layout shift. */
+const CODE = /\.(wasm|js|css)$/;
+
+/**
+ * Milestones of one app load, in ms from navigation start, its layout shift, and the bytes
+ * of code (wasm, JS, CSS) it downloaded.
+ */
 function appMilestones(timings, storyPath) {
   const ending = (suffix) => timings.resources.find((resource) => resource.path.endsWith(suffix));
   const story = ending(storyPath);
   return {
+    codeBytes: timings.resources
+      .filter((resource) => CODE.test(resource.path))
+      .reduce((total, resource) => total + resource.bytes, 0),
     document: timings.document,
     js: ending('.js')?.end,
     wasm: ending('.wasm')?.end,
@@ -93,5 +101,6 @@ export async function timeToArticle(
   result.interactive = { medianMs: median(live), middleHalfMs: middleHalf(live) };
   result.interactiveRatio = result.interactive.medianMs / result.static.medianMs;
   result.layoutShift = Math.max(...app.map((sample) => sample.layoutShift));
+  result.codeBytes = Math.max(...app.map((sample) => sample.codeBytes));
   return result;
 }

@@ -14,7 +14,7 @@ const LIVE = 'storyline-bench: live';
  * Runs in the page before any of its own scripts (and before the HTML is parsed), so the
  * app and the static rendition are timed by the same code: `facts` is when `expected`
  * `li.fact` elements are first in the document, `painted` the end of the frame after,
- * `live` when the app has started on the page (src/mount/page.rs marks <html>), and
+ * `live` when the app has started on the page (src/mount/live.rs marks <html>), and
  * `layoutShift` the layout shift so far, summed as Cumulative Layout Shift sums it.
  */
 function startFactsClock({ expected, painted, live }) {
@@ -53,6 +53,8 @@ export const pageTimings = (page) =>
       path: new URL(entry.name).pathname,
       start: entry.startTime,
       end: entry.responseEnd,
+      // As sent, compressed: what the reader downloads.
+      bytes: entry.encodedBodySize,
     })),
   }));
 

@@ -1,4 +1,5 @@
-// Code weight of the release build: what a reader downloads before the app can run.
+// Code weight of the release build: what a reader downloads before Storyline's code can
+// run, for each of its three modules (Cargo.toml's `page`, `app` and `widget` builds).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -16,18 +17,39 @@ function compressedSizes(bytes) {
   };
 }
 
-/** The hashed files every page loads, found the way Trunk writes them in the app shell. */
-function appFiles(dist) {
-  const index = readFileSync(join(dist, 'app.html'), 'utf8');
-  const find = (kind, pattern) => {
-    const file = index.match(pattern)?.[1];
-    if (!file) throw new Error(`no ${kind} file named in ${join(dist, 'app.html')}`);
-    return { kind, file };
-  };
+/** The first match of `pattern` in `text`, which must be there. */
+function named(text, pattern, kind, where) {
+  const file = text.match(pattern)?.[1];
+  if (!file) throw new Error(`no ${kind} file named in ${where}`);
+  return { kind, file: file.replace(/^\//, '') };
+}
+
+const stylesheet = (html, where) => named(html, /<link rel="stylesheet" href="([^"]+\.css)"/, 'CSS', where);
+
+/** A loader written by tools/write-loaders.mjs, and the JS glue and wasm it imports. */
+function loaderAndModule(dist, loader) {
+  const text = readFileSync(join(dist, loader), 'utf8');
   return [
-    find('wasm', /module_or_path: '\/?([^']+\.wasm)'/),
-    find('JS', /from '\/?([^']+\.js)'/),
-    find('CSS', /<link rel="stylesheet" href="\/?([^"]+\.css)"/),
+    { kind: 'JS', file: loader },
+    named(text, /import\((?:here\()?'([^']+\.js)'/, 'JS', loader),
+    named(text, /module_or_path: (?:here\()?'([^']+\.wasm)'/, 'wasm', loader),
+  ];
+}
+
+/** A page rendered ahead of time: its stylesheet, wake.js and the `page` module. */
+function pageFiles(dist, page) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const loader = named(html, /<script type="module" src="([^"]+)"/, 'loader', page).file;
+  return [stylesheet(html, page), ...loaderAndModule(dist, loader)];
+}
+
+/** The app shell: its stylesheet and the `app` module, as Trunk's loader names them. */
+function appFiles(dist) {
+  const html = readFileSync(join(dist, 'app.html'), 'utf8');
+  return [
+    stylesheet(html, 'app.html'),
+    named(html, /from '([^']+\.js)'/, 'JS', 'app.html'),
+    named(html, /module_or_path: '([^']+\.wasm)'/, 'wasm', 'app.html'),
   ];
 }
 
@@ -41,17 +63,24 @@ const sum = (sizes) =>
     { raw: 0, gzip: 0, brotli: 0 },
   );
 
-/** Raw, gzip -9 and brotli -q 11 sizes in bytes of the app's wasm, JS and CSS, and of widget.js. */
-export function codeWeight(dist) {
+/**
+ * Raw, gzip -9 and brotli -q 11 sizes in bytes of what each module's pages load: a story
+ * page rendered ahead of time (`page`, dist-relative path), the app shell, and widget.js
+ * (whose styles are inside its wasm).
+ */
+export function codeWeight(dist, page) {
   const measure = ({ kind, file }) => ({
     kind,
     file,
     ...compressedSizes(readFileSync(join(dist, file))),
   });
-  const files = appFiles(dist).map(measure);
+  const bundle = (files) => {
+    const measured = files.map(measure);
+    return { files: measured, total: sum(measured) };
+  };
   return {
-    files,
-    total: sum(files),
-    widget: measure({ kind: 'widget loader', file: 'widget.js' }),
+    page: bundle(pageFiles(dist, page)),
+    app: bundle(appFiles(dist)),
+    widget: bundle(loaderAndModule(dist, 'widget.js')),
   };
 }
