@@ -11,7 +11,7 @@
 //! - `markers`: the names pages rendered ahead of time and the browser agree on.
 //! - `publish`: the publish step, which renders pages, feed and sitemap natively.
 //!
-//! One crate, four builds (Cargo.toml): `page`, `app` and `widget` for the browser, each
+//! One crate, five builds (Cargo.toml): `page`, `signup`, `app` and `widget` for the browser, each
 //! with only what its pages run, and `ssr` for everything native (the publish step and the
 //! native tests).
 
@@ -19,12 +19,26 @@
 // than the compiler's default allows, as Leptos's own examples note.
 #![recursion_limit = "256"]
 
-#[cfg(not(any(feature = "page", feature = "app", feature = "widget", feature = "ssr")))]
+#[cfg(not(any(
+    feature = "page",
+    feature = "signup",
+    feature = "app",
+    feature = "widget",
+    feature = "ssr"
+)))]
 compile_error!(
-    "build with --features page, app or widget (the browser's builds; Trunk passes them) or \
+    "build with --features page, signup, app or widget (the browser's builds; Trunk passes them) or \
      --features ssr (native: the publish step and `cargo test`)"
 );
-#[cfg(all(feature = "ssr", any(feature = "page", feature = "app", feature = "widget")))]
+#[cfg(all(
+    feature = "ssr",
+    any(
+        feature = "page",
+        feature = "signup",
+        feature = "app",
+        feature = "widget"
+    )
+))]
 compile_error!("ssr is the native build; build it apart from the browser's");
 
 pub mod api;

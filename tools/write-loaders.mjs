@@ -5,7 +5,9 @@
 //   next to itself (import.meta.url), so it works from any origin, and mounts the widgets.
 // - wake.js, which the publish step gives the pages it renders, loads the `page` build:
 //   such a page is readable before its code is, so the code is asked for only once the
-//   page has been painted, and the first paint has the network to itself.
+//   page has been painted, and the first paint has the network to itself. The `signup`
+//   build, the signup form's, is asked for only when the form comes near the viewport:
+//   most readers never get there.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,16 +42,47 @@ storyline.mount_widgets(here('./'));
 `,
 );
 
-// As Trunk's loader announces the app, so that the module wakes the page's islands.
 const page = module('storyline-page');
+const signup = module('storyline-signup');
 writeFileSync(
   join(staging, 'wake.js'),
   `// Storyline's loader for pages rendered ahead of time (generated at build time by
-// tools/write-loaders.mjs): asks for their code once the page has been painted.
+// tools/write-loaders.mjs): the article's code once the page has been painted, the signup
+// form's once the form is within a screen of the viewport. Each module wakes the islands
+// it defines (leptos-island elements, named by the function that wakes them).
+const load = async (glue, wasm) => {
+  const module = await import(glue);
+  await module.default({ module_or_path: wasm });
+  return module;
+};
 await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
-const storyline = await import('/${page.glue}');
-const wasm = await storyline.default({ module_or_path: '/${page.wasm}' });
-window.wasmBindings = storyline;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+const page = await load('/${page.glue}', '/${page.wasm}');
+// As Trunk's loader announces the app's start.
+dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+page.wake(page);
+
+const later = [...document.querySelectorAll('leptos-island')].filter((island) => !(island.dataset.component in page));
+let signup;
+const wakeLater = () => {
+  signup ??= load('/${signup.glue}', '/${signup.wasm}').then((module) => {
+    module.wake(module);
+    for (const island of later.filter((island) => !(island.dataset.component in module))) {
+      console.error(\`Storyline: this page and its code are from different builds (no island "\${island.dataset.component}"); reload to get both anew.\`);
+    }
+  });
+};
+const near = new IntersectionObserver((entries) => {
+  if (entries.some((entry) => entry.isIntersecting)) {
+    near.disconnect();
+    wakeLater();
+  }
+}, { rootMargin: '100% 0px' });
+for (const island of later) {
+  // An island's element has no box of its own (display: contents); its content has. One
+  // rendered empty (a signup the build had no settings for) may be shown by the page's
+  // settings now, which only its code can tell.
+  if (island.firstElementChild) near.observe(island.firstElementChild);
+  else wakeLater();
+}
 `,
 );

@@ -1,4 +1,10 @@
-//! The `page` build: the module wake.js loads on pages rendered ahead of time.
+//! The `page` build: the module wake.js loads on pages rendered ahead of time, which wakes
+//! the article's islands and marks the page live.
+use storyline::mount::{islands, live, page_story};
+
 fn main() {
-    storyline::mount::islands::start();
+    islands::start(islands::Waking {
+        prepare: page_story::provide,
+        on_awake: live::mark_live,
+    });
 }

@@ -2,9 +2,9 @@
 //! so they can be mounted on the app's pages and inside a widget on someone else's page,
 //! and rendered to HTML ahead of time. Those that respond to the reader are islands
 //! (`#[island]`): on a page rendered ahead of time only they are woken in the browser. They
-//! are islands only in the builds that render and wake such pages (`ssr`, `page`): an
-//! island's waking code is always exported, so the `app` and `widget` builds, which draw
-//! everything afresh, take them as plain components and leave that code out.
+//! are islands only in the builds that render and wake such pages (`ssr`, and `page` or
+//! `signup`): an island's waking code is always exported, so the `app` and `widget` builds,
+//! which draw everything afresh, take them as plain components and leave that code out.
 
 mod article_section;
 mod citation;

@@ -7,8 +7,8 @@ use leptos::{ev::SubmitEvent, html, prelude::*};
 /// "Subscribe to Our Newsletter" with the settings `config` (none: not shown). Settings
 /// written into HTML ahead of time may have changed since, in the page around it, so a
 /// signup woken from such HTML reads the page's settings again and follows them.
-#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
-#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
+#[cfg_attr(any(feature = "signup", feature = "ssr"), island)]
+#[cfg_attr(not(any(feature = "signup", feature = "ssr")), component)]
 pub fn NewsletterSignup(config: Option<NewsletterConfig>, story: Option<String>) -> impl IntoView {
     let config = RwSignal::new(config);
     let woken = is_already_rendered();

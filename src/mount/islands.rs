@@ -1,58 +1,48 @@
 //! A page the publish step rendered ahead of time: the article is already there, as HTML.
 //! Only its islands, the parts that respond to the reader, are woken, each on the nodes it
-//! was rendered as, so nothing is drawn again and nothing moves. The story they need comes
-//! with the page, in a JSON script element, read here before any island wakes.
+//! was rendered as, so nothing is drawn again and nothing moves. Two modules wake them
+//! (both loaded by wake.js): the `page` build the article's islands, as soon as the page
+//! has been painted, and the `signup` build the signup form, when a reader gets near it.
 
-use super::live::mark_live;
-use crate::components::DateZone;
-use crate::markers::STORY_DATA_ID;
-use crate::model::{Article, StoryFormat};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::cell::Cell;
 use wasm_bindgen::{prelude::*, JsCast};
-use web_sys::{AddEventListenerOptions, Element};
+use web_sys::Element;
 
-/// Entry point of the `page` build: reads the page's story, then wakes every island once
-/// wake.js has published the module's exports, among them each island's function (named
-/// by its `data-component`), and marks the page live once all are.
-pub fn start() {
-    super::crash::install();
-    leptos::mount::hydrate_islands();
-    // The islands' root owner is the current one from here on, so every island finds
-    // what is provided here: the page's zone for dates, and the story in view.
-    provide_context(DateZone::Utc);
-    if let Some(data) = document().get_element_by_id(STORY_DATA_ID) {
-        match StoryFormat::V1.read(&data.text_content().unwrap_or_default()) {
-            Ok(story) => provide_context(Arc::new(Article::new(story))),
-            Err(error) => {
-                // The page is readable as it is; only its controls stay asleep.
-                leptos::logging::error!("Storyline: the story in this page cannot be read ({error}); its controls stay off.");
-                return;
-            }
-        }
-    }
-    let options = AddEventListenerOptions::new();
-    options.set_once(true);
-    let on_started = Closure::once_into_js(move || {
-        if wake_islands() {
-            mark_live();
-        }
-    });
-    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
-        "TrunkApplicationStarted",
-        on_started.unchecked_ref(),
-        &options,
-    );
+/// What a module does around waking its islands.
+pub struct Waking {
+    /// Provides what the module's islands need from the page; false if it cannot, and then
+    /// they stay asleep.
+    pub prepare: fn() -> bool,
+    /// Runs once every island of the module is awake.
+    pub on_awake: fn(),
 }
 
-/// Whether every island woke.
-fn wake_islands() -> bool {
-    let Ok(exports) = Reflect::get(&window(), &JsValue::from_str("wasmBindings")) else {
-        return false;
+thread_local! {
+    static WAKING: Cell<Option<Waking>> = const { Cell::new(None) };
+}
+
+/// The module's start (its `main`): the islands' root owner, whose context every island
+/// finds, and what `waking.prepare` provides in it.
+pub fn start(waking: Waking) {
+    super::crash::install();
+    leptos::mount::hydrate_islands();
+    if (waking.prepare)() {
+        WAKING.set(Some(waking));
+    }
+}
+
+/// Called by wake.js with the module's own exports, among them the function of each island
+/// the module defines, named as the island's `data-component`. Wakes the page's islands
+/// that are this module's; the others are another module's.
+#[wasm_bindgen]
+pub fn wake(exports: JsValue) {
+    let Some(waking) = WAKING.take() else {
+        return;
     };
     let Ok(islands) = document().query_selector_all("leptos-island") else {
-        return false;
+        return;
     };
     for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
     {
@@ -60,16 +50,13 @@ fn wake_islands() -> bool {
         let Ok(Ok(hydrate)) =
             Reflect::get(&exports, &JsValue::from_str(&name)).map(JsCast::dyn_into::<Function>)
         else {
-            leptos::logging::error!(
-                "Storyline: this page and the app are from different builds (no island \"{name}\"); reload to get both anew."
-            );
-            return false;
+            continue;
         };
-        // An island that fails has panicked, and the panic hook has said so: the app
+        // An island that fails has panicked, and the panic hook has said so: the module
         // is gone, and the page stays as it arrived.
         if hydrate.call1(&JsValue::NULL, &island).is_err() {
-            return false;
+            return;
         }
     }
-    true
+    (waking.on_awake)();
 }

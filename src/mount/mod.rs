@@ -1,14 +1,17 @@
-//! How each browser build attaches to a page: a page rendered ahead of time has its islands
-//! woken (`islands`, the `page` build); the app shell gets the whole app (`app`); other
-//! sites' pages get widgets (`widget`). All of them show what a reader sees if the wasm
-//! ever fails (`crash`).
+//! How each browser build attaches to a page. A page rendered ahead of time has its islands
+//! woken (`islands`): the article's by the `page` build (`page_story` gives them the
+//! story), the signup form's by the `signup` build. The app shell gets the whole app
+//! (`app`); other sites' pages get widgets (`widget`). All of them show what a reader sees
+//! if the wasm ever fails (`crash`).
 
-pub mod crash;
 #[cfg(feature = "app")]
 pub mod app;
-#[cfg(feature = "page")]
+pub mod crash;
+#[cfg(any(feature = "page", feature = "signup"))]
 pub mod islands;
 #[cfg(any(feature = "app", feature = "page"))]
-mod live;
+pub mod live;
+#[cfg(feature = "page")]
+pub mod page_story;
 #[cfg(feature = "widget")]
 pub mod widget;

@@ -27,11 +27,13 @@ const named = (file, pattern) => `/${readFileSync(join(DIST, file), 'utf8').matc
 const GLUE = named('app.html', /from '\/(storyline-[0-9a-f]+\.js)'/);
 const WASM = named('app.html', /module_or_path: '\/(storyline-[0-9a-f]+_bg\.wasm)'/);
 const CSS = named('app.html', /rel="stylesheet" href="\/(main-[0-9a-f]+\.css)"/);
-const PAGE_GLUE = named('wake.js', /import\('\/(storyline-page-[0-9a-f]+\.js)'/);
-const PAGE_WASM = named('wake.js', /module_or_path: '\/(storyline-page-[0-9a-f]+_bg\.wasm)'/);
-const WIDGET_GLUE = named('widget.js', /here\('(storyline-widget-[0-9a-f]+\.js)'/);
-const WIDGET_WASM = named('widget.js', /here\('(storyline-widget-[0-9a-f]+_bg\.wasm)'/);
-const MODULES = [GLUE, WASM, PAGE_GLUE, PAGE_WASM, WIDGET_GLUE, WIDGET_WASM];
+const PAGE_GLUE = named('wake.js', /'\/(storyline-page-[0-9a-f]+\.js)'/);
+const PAGE_WASM = named('wake.js', /'\/(storyline-page-[0-9a-f]+_bg\.wasm)'/);
+const SIGNUP_GLUE = named('wake.js', /'\/(storyline-signup-[0-9a-f]+\.js)'/);
+const SIGNUP_WASM = named('wake.js', /'\/(storyline-signup-[0-9a-f]+_bg\.wasm)'/);
+const WIDGET_GLUE = named('widget.js', /'(storyline-widget-[0-9a-f]+\.js)'/);
+const WIDGET_WASM = named('widget.js', /'(storyline-widget-[0-9a-f]+_bg\.wasm)'/);
+const MODULES = [GLUE, WASM, PAGE_GLUE, PAGE_WASM, SIGNUP_GLUE, SIGNUP_WASM, WIDGET_GLUE, WIDGET_WASM];
 
 let nginx;
 let scratch;
@@ -154,7 +156,7 @@ test('the wasm is sent as application/wasm, precompressed with the best encoding
 });
 
 test('text files are sent precompressed too', async () => {
-  for (const path of ['/index.html', `/stories/${SEED_SLUG}.html`, '/feed.xml', '/widget.js', '/wake.js', GLUE, PAGE_GLUE, WIDGET_GLUE, CSS, SEED_JSON, SEED_IMAGE]) {
+  for (const path of ['/index.html', `/stories/${SEED_SLUG}.html`, '/feed.xml', '/widget.js', '/wake.js', GLUE, PAGE_GLUE, SIGNUP_GLUE, WIDGET_GLUE, CSS, SEED_JSON, SEED_IMAGE]) {
     const { headers, body } = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(headers['content-encoding'], path).toBe('br');
     expect(brotliDecompressSync(body).equals(readFileSync(join(DIST, path))), path).toBe(true);

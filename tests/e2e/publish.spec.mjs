@@ -215,7 +215,7 @@ const siteOf = (stories) => [
   });
 }
 
-test('settings in the shell at build time: the signup is in the page, waiting for the app, and nothing moves when it wakes', async ({ browser }) => {
+test('settings in the shell at build time: the signup is in the page, its code comes when a reader gets near it, and nothing moves when it wakes', async ({ browser }) => {
   const late = readFileSync(join(ROOT, 'tests/fixtures/stories/harbor-ferry-adds-night-crossings.json'), 'utf8');
   const site = await publishedSite(new Map([['harbor-ferry-adds-night-crossings', late]]), {
     shell: (html) =>
@@ -233,9 +233,19 @@ test('settings in the shell at build time: the signup is in the page, waiting fo
         for (const entry of list.getEntries()) window.layoutShift += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    const signupCode = [];
+    page.on('request', (request) => {
+      if (/\/storyline-signup-[0-9a-f]+/.test(request.url())) signupCode.push(request.url());
+    });
+    await page.setViewportSize({ width: 1280, height: 400 });
     await page.goto(`${site.origin}${story('harbor-ferry-adds-night-crossings')}`);
     await appStarted(page);
-    await expect(page.getByLabel('Email address', { exact: true })).toBeEditable();
+    const email = page.getByLabel('Email address', { exact: true });
+    await expect(email).toBeDisabled();
+    expect(signupCode, 'the signup form is more than a screen away').toEqual([]);
+    await email.scrollIntoViewIfNeeded();
+    await expect(email).toBeEditable();
+    expect(signupCode).toHaveLength(2);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
     expect(await page.evaluate(() => window.layoutShift), 'cumulative layout shift').toBe(0);
     await page.close();

@@ -82,6 +82,7 @@ const timeline = (labels, milestones) =>
 
 const BUNDLES = {
   page: 'story page rendered ahead of time',
+  signup: 'its signup form, loaded when near the viewport',
   app: 'app shell (/app.html)',
   widget: 'widget (widget.js)',
 };
@@ -98,6 +99,7 @@ function weightRows({ weight, article }, checks) {
     { section: 'Code weight of dist/ by kind of page, KB (1 KB = 1,024 B): raw / gzip -9 / brotli -q 11' },
     ...bundle('page'),
     checked('  story page: downloaded by its loads, brotli', kb(article.codeBytes), checks.pageCodeBytes),
+    ...bundle('signup'),
     ...bundle('app'),
     ...bundle('widget'),
     checked('  widget total, brotli', kb(weight.widget.total.brotli), checks.widgetBrotliBytes),

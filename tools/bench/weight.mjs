@@ -26,21 +26,23 @@ function named(text, pattern, kind, where) {
 
 const stylesheet = (html, where) => named(html, /<link rel="stylesheet" href="([^"]+\.css)"/, 'CSS', where);
 
-/** A loader written by tools/write-loaders.mjs, and the JS glue and wasm it imports. */
-function loaderAndModule(dist, loader) {
+/** The JS glue and wasm of the module built from `bin`, as `loader` names them. */
+function moduleFiles(dist, loader, bin) {
   const text = readFileSync(join(dist, loader), 'utf8');
   return [
-    { kind: 'JS', file: loader },
-    named(text, /import\((?:here\()?'([^']+\.js)'/, 'JS', loader),
-    named(text, /module_or_path: (?:here\()?'([^']+\.wasm)'/, 'wasm', loader),
+    named(text, new RegExp(`'/?(${bin}-[0-9a-f]+\\.js)'`), 'JS', loader),
+    named(text, new RegExp(`'/?(${bin}-[0-9a-f]+_bg\\.wasm)'`), 'wasm', loader),
   ];
 }
 
-/** A page rendered ahead of time: its stylesheet, wake.js and the `page` module. */
+/**
+ * A page rendered ahead of time: its stylesheet, wake.js and the `page` module it loads
+ * at once (not the `signup` module, which it loads when the form comes near the viewport).
+ */
 function pageFiles(dist, page) {
   const html = readFileSync(join(dist, page), 'utf8');
   const loader = named(html, /<script type="module" src="([^"]+)"/, 'loader', page).file;
-  return [stylesheet(html, page), ...loaderAndModule(dist, loader)];
+  return [stylesheet(html, page), { kind: 'JS', file: loader }, ...moduleFiles(dist, loader, 'storyline-page')];
 }
 
 /** The app shell: its stylesheet and the `app` module, as Trunk's loader names them. */
@@ -65,8 +67,8 @@ const sum = (sizes) =>
 
 /**
  * Raw, gzip -9 and brotli -q 11 sizes in bytes of what each module's pages load: a story
- * page rendered ahead of time (`page`, dist-relative path), the app shell, and widget.js
- * (whose styles are inside its wasm).
+ * page rendered ahead of time (`page`, dist-relative path), the signup form's module that
+ * such a page loads later, the app shell, and widget.js (whose styles are inside its wasm).
  */
 export function codeWeight(dist, page) {
   const measure = ({ kind, file }) => ({
@@ -80,7 +82,8 @@ export function codeWeight(dist, page) {
   };
   return {
     page: bundle(pageFiles(dist, page)),
+    signup: bundle(moduleFiles(dist, 'wake.js', 'storyline-signup')),
     app: bundle(appFiles(dist)),
-    widget: bundle(loaderAndModule(dist, 'widget.js')),
+    widget: bundle([{ kind: 'JS', file: 'widget.js' }, ...moduleFiles(dist, 'widget.js', 'storyline-widget')]),
   };
 }
