@@ -40,9 +40,10 @@ const DEFINITIONS = [
   ],
   [
     'Code weight: the wasm, JS and CSS each kind of page loads, compressed here with node:zlib:',
-    "a story page rendered ahead of time (the page module), the app shell (/app.html, the app",
-    'module) and a page with a widget (widget.js and the widget module, whose styles are in its',
-    'wasm). The bench server sends the release build\'s own .br files, as deploy/nginx.conf',
+    'a story page rendered ahead of time (wake.js and the page module; the signup module, which',
+    'it loads when the form comes within a screen of the viewport, apart), the app shell',
+    '(/app.html, the app module) and a page with a widget (widget.js and the widget module, whose',
+    'styles are in its wasm). The bench server sends the release build\'s own .br files, as deploy/nginx.conf',
     "does; the story page's figure with a target is what its loads actually downloaded",
     '(Resource Timing encodedBodySize of every .wasm, .js and .css request, the largest load).',
   ],
