@@ -5,8 +5,9 @@
 /// The attribute on `<html>` that marks a page rendered ahead of time.
 pub const PRERENDERED_ATTRIBUTE: &str = "data-storyline-prerendered";
 
-/// The id of the `<script type="application/json">` holding a story page's story.
-pub const STORY_DATA_ID: &str = "storyline-story";
+/// The id of the `<script type="application/json">` holding what a story page's facts'
+/// controls need (`model::citing::Citing`).
+pub const CITING_DATA_ID: &str = "storyline-citing";
 
 /// The loader of pages rendered ahead of time, in place of the app shell's own (written by
 /// `tools/write-loaders.mjs`): it asks for the app only once the page has been painted.

@@ -1,11 +1,9 @@
-use super::citation::{expandable_citation, missing_citation};
-use super::copy_status::{announce_copy, status_text};
-use super::{is_already_rendered, story_text, use_started, ArticleSection, Placement};
-use crate::browser::{reveal, Scroll};
-use crate::model::{anchors, numbers::grouped, Article, Citation};
-use leptos::{either::Either, html, prelude::*};
+use super::citation::{citation_link, missing_citation};
+use super::fact_controls::{FactControls, FactsLive};
+use super::{is_already_rendered, story_text, ArticleSection, Placement};
+use crate::model::{anchors, citing::Citing, numbers::grouped, Article, Citation};
+use leptos::prelude::*;
 use std::{ops::Range, sync::Arc};
-use wasm_bindgen::JsCast;
 
 /// Facts shown with the article; the rest follow in batches, one per frame, sized so that
 /// each frame takes about `FRAME_BUDGET_MS`. Every ordinary story fits in the first batch;
@@ -18,23 +16,32 @@ const FIRST_BATCH: usize = 40;
 const FRAME_BUDGET_MS: f64 = 60.0;
 
 /// The facts, each followed by its numbered citations, for the story in view. Every fact
-/// has a stable anchor (`#fact-3`); opening the page at one brings that fact into view
-/// once it is rendered.
-#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
-#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
+/// has a stable anchor (`#fact-3`). The facts are plain markup; `FactControls` around them
+/// makes their citations and tools respond.
+#[component]
 pub fn Facts() -> impl IntoView {
     let article = expect_context::<Arc<Article>>();
+    (!article.story.facts.is_empty()).then(|| {
+        let href = Placement::current().story_href(&article.story.slug, article.format);
+        provide_context(Arc::new(Citing::of(&article, href)));
+        view! {
+            <ArticleSection name="facts" title="Facts">
+                <FactControls>
+                    <FactList article/>
+                </FactControls>
+            </ArticleSection>
+        }
+    })
+}
+
+/// Every fact, in batches when drawn in the browser.
+#[component]
+fn FactList(article: Arc<Article>) -> impl IntoView {
     let total = article.story.facts.len();
-    let list = NodeRef::<html::Ul>::new();
-    // One announcement region for the whole list: live regions must exist before their
-    // text changes to be read out, and a thousand of them would be noise.
-    let status = RwSignal::new(String::new());
-    let placement = Placement::current();
-    let started = use_started();
+    let live = use_context::<FactsLive>().map(|FactsLive(live)| live);
     // Facts already in the page as HTML are all there; drawn here, they come batch by
     // batch, each built once, when it is added.
-    let in_page = is_already_rendered();
-    let first_batch = 0..if in_page {
+    let first_batch = 0..if is_already_rendered() {
         total
     } else {
         total.min(FIRST_FACTS)
@@ -60,61 +67,30 @@ pub fn Facts() -> impl IntoView {
         }
     });
 
-    let owns_location = placement.owns_location();
-    Effect::new(move |revealed: Option<bool>| {
-        if revealed == Some(true) || !owns_location {
-            return true;
-        }
-        let hash = window().location().hash().unwrap_or_default();
-        let Some(number) = anchors::fact_number(&hash).filter(|&number| number <= total) else {
-            return true;
-        };
-        let Some(list) = list.get().filter(|_| number <= rendered()) else {
-            return false;
-        };
-        if let Ok(Some(fact)) = list.query_selector(&format!("#{}", anchors::fact_id(number))) {
-            // A page that arrived whole was scrolled to the fact by the browser, and the
-            // reader may have moved on since; one built here is scrolled once the list is
-            // attached, by the next frame.
-            let scroll = if in_page {
-                Scroll::Stay
-            } else {
-                Scroll::IntoView
-            };
-            request_animation_frame(move || reveal(fact.unchecked_ref(), scroll));
-        }
-        true
-    });
-
-    (total > 0).then(|| {
-        let batch = move |range: Range<usize>| {
-            range
-                .map(|index| {
-                    view! { <FactItem article=article.clone() index status placement=placement.clone() started/> }
-                })
-                .collect_view()
-        };
-        view! {
-            <ArticleSection name="facts" title="Facts">
-                <ul class="fact-list" node_ref=list>
-                    <For each=move || batches.get() key=|range| range.start children=batch/>
-                </ul>
-                {move || {
-                    let shown = rendered();
-                    (shown < total).then(|| view! {
-                        <p class="facts-pending">
-                            {format!(
-                                "Showing {} of {} facts; the rest are on their way.",
-                                grouped(shown),
-                                grouped(total),
-                            )}
-                        </p>
-                    })
-                }}
-                <p class="copy-status" role="status">{status_text(status)}</p>
-            </ArticleSection>
-        }
-    })
+    let batch = move |range: Range<usize>| {
+        // Written live once the controls run; before, they make the facts live themselves.
+        let live = live.is_some_and(|live| live.get_untracked());
+        range
+            .map(|index| fact_item(&article, index, live))
+            .collect_view()
+    };
+    view! {
+        <ul class="fact-list">
+            <For each=move || batches.get() key=|range| range.start children=batch/>
+        </ul>
+        {move || {
+            let shown = rendered();
+            (shown < total).then(|| view! {
+                <p class="facts-pending">
+                    {format!(
+                        "Showing {} of {} facts; the rest are on their way.",
+                        grouped(shown),
+                        grouped(total),
+                    )}
+                </p>
+            })
+        }}
+    }
 }
 
 /// The next batch's size after a frame of `frame_ms` built `size` facts: scaled towards
@@ -125,98 +101,52 @@ fn next_batch_size(size: usize, frame_ms: f64) -> usize {
     (scaled.clamp(size as f64 / 2.0, size as f64 * 2.0) as usize).max(10)
 }
 
-#[component]
-fn FactItem(
-    article: Arc<Article>,
-    index: usize,
-    status: RwSignal<String>,
-    placement: Placement,
-    started: ReadSignal<bool>,
-) -> impl IntoView {
+/// One fact as markup: its text, its citations, its tools (copy a link, copy the text),
+/// a note on single-side sourcing, and room for the panels its citations open.
+fn fact_item(article: &Article, index: usize, live: bool) -> impl IntoView {
     let number = index + 1;
-    let mut buttons = Vec::new();
-    let mut panels = Vec::new();
-    for (position, citation) in article.citations(index).iter().enumerate() {
-        // Ids name the citation's position, so a source cited twice in one fact still
-        // gets two distinct panels.
-        let id = format!("fact-{number}-citation-{}", position + 1);
-        match citation {
+    let fact_id = anchors::fact_id(number);
+    let citations = article.citations(index);
+    let cites_a_source = citations
+        .iter()
+        .any(|citation| matches!(citation, Citation::Source { .. }));
+    let citations = citations
+        .iter()
+        .enumerate()
+        .map(|(position, citation)| match citation {
             Citation::Source { number, source } => {
-                let (button, panel) =
-                    expandable_citation(*number, &article.story.sources[*source], id, started);
-                buttons.push(Either::Left(button));
-                panels.push(panel);
+                let outlet = &article.story.sources[*source].outlet;
+                citation_link(*number, outlet, live).into_any()
             }
-            Citation::Missing(problem) => buttons.push(Either::Right(missing_citation(
-                problem,
-                format!("{id}-problem"),
-            ))),
+            Citation::Missing(problem) => {
+                let id = format!("{fact_id}-citation-{}-problem", position + 1);
+                missing_citation(problem, id).into_any()
+            }
+        })
+        .collect_view();
+    let tool = |action: &'static str, label: &'static str, name: String| {
+        view! {
+            <button type="button" class="fact-tool" data-copy=action aria-label=name disabled=!live>
+                {label}
+            </button>
         }
-    }
-
-    let slug = article.story.slug.clone();
-    let format = article.format;
-    let copy_link = copy_button(
-        "Copy link",
-        format!("Copy link to fact {number}"),
-        status,
-        started,
-        move || {
-            format!(
-                "{}#{}",
-                placement.story_url(&slug, format),
-                anchors::fact_id(number)
-            )
-        },
-        format!("Link to fact {number} copied."),
-    );
-    let text_source = article.clone();
-    let copy_fact = copy_button(
-        "Copy text",
-        format!("Copy text of fact {number} with its sources"),
-        status,
-        started,
-        move || text_source.fact_as_text(index),
-        format!("Fact {number} copied with its sources."),
-    );
-
+    };
     view! {
-        <li class="fact" id=anchors::fact_id(number) tabindex="-1">
+        <li class="fact" id=fact_id tabindex="-1">
             <span class="fact-text" dir="auto">{story_text(&article.story.facts[index].text)}</span>
-            <span class="citations">{buttons}</span>
-            <span class="fact-tools">{copy_link} {copy_fact}</span>
+            <span class="citations">{citations}</span>
+            <span class="fact-tools">
+                {tool("link", "Copy link", format!("Copy link to fact {number}"))}
+                " "
+                {tool("text", "Copy text", format!("Copy text of fact {number} with its sources"))}
+            </span>
             {article.single_side(index).map(|side| view! {
                 <p class="fact-note">
                     {format!("Single-side sourcing: every source cited here leans {}.", side.name())}
                 </p>
             })}
-            {(!panels.is_empty()).then(|| view! { <div class="citation-panels">{panels}</div> })}
+            {cites_a_source.then(|| view! { <div class="citation-panels"></div> })}
         </li>
-    }
-}
-
-/// A small button beside a fact that copies the text `text` makes when clicked (not
-/// before: few facts are ever copied); `name` is what it is to assistive technology,
-/// `done` what the status region says after. Copying needs the app: until it has
-/// `started` the button is disabled, which the stylesheet shows as not there at all.
-fn copy_button(
-    label: &'static str,
-    name: String,
-    status: RwSignal<String>,
-    started: ReadSignal<bool>,
-    text: impl Fn() -> String + Send + Sync + 'static,
-    done: String,
-) -> impl IntoView {
-    view! {
-        <button
-            type="button"
-            class="fact-tool"
-            aria-label=name
-            disabled=move || !started.get()
-            on:click=move |_| announce_copy(status, text(), done.clone())
-        >
-            {label}
-        </button>
     }
 }
 

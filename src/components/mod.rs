@@ -10,6 +10,7 @@ mod article_section;
 mod citation;
 mod copy_status;
 mod external_link;
+mod fact_controls;
 mod facts;
 mod load_error;
 mod narratives;

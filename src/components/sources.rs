@@ -10,11 +10,9 @@ use web_sys::Element;
 /// `[n] Outlet` for every source of the story in view, in citation-number order, linking
 /// to the article when the story gives an http(s) URL, with back-links to the facts that
 /// cite it.
-#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
-#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
+#[component]
 pub fn Sources() -> impl IntoView {
     let article = expect_context::<Arc<Article>>();
-    let owns_location = Placement::current().owns_location();
     let leans = Axis::ALL
         .into_iter()
         .filter_map(|axis| article.lean_distribution(axis))
@@ -45,7 +43,7 @@ pub fn Sources() -> impl IntoView {
                         {lean}
                     </span>
                     " "
-                    {backlinks(article.citing_facts(number), owns_location)}
+                    {backlinks(article.citing_facts(number))}
                 </li>
             }
         })
@@ -54,7 +52,9 @@ pub fn Sources() -> impl IntoView {
         view! {
             <ArticleSection name="sources" title="Sources">
                 {leans}
-                <ol class="source-list">{items}</ol>
+                <BacklinkControls>
+                    <ol class="source-list">{items}</ol>
+                </BacklinkControls>
             </ArticleSection>
         }
     })
@@ -131,7 +131,7 @@ const MOST_BACKLINKS: usize = 52;
 
 /// "Cited in 2 facts: a b", each letter a link back to a citing fact, as Wikipedia does;
 /// a single back-link is an arrow.
-fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
+fn backlinks(facts: &[usize]) -> impl IntoView {
     let count = match facts.len() {
         0 => "Not cited in any fact".to_owned(),
         1 => "Cited in 1 fact".to_owned(),
@@ -155,12 +155,7 @@ fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
             };
             view! {
                 " "
-                <a
-                    class="backlink"
-                    href=format!("#{}", anchors::fact_id(number))
-                    aria-label=name
-                    on:click=move |event| back_to_fact(event, number, owns_location)
-                >
+                <a class="backlink" href=format!("#{}", anchors::fact_id(number)) aria-label=name>
                     {label}
                 </a>
             }
@@ -170,14 +165,37 @@ fn backlinks(facts: &[usize], owns_location: bool) -> impl IntoView {
     view! { <span class="source-backlinks">{count} {(!facts.is_empty()).then_some(":")} {links} {more}</span> }
 }
 
-/// Reveals the fact within the same story (page or widget), rather than letting the
-/// router or the browser jump there without moving focus or showing where it landed.
-fn back_to_fact(event: MouseEvent, number: usize, owns_location: bool) {
-    let id = anchors::fact_id(number);
-    let fact = event
-        .current_target()
+/// The sources' list (`children`), whose back-links reveal the fact they lead to within
+/// the same story (page or widget), rather than letting the router or the browser jump
+/// there without moving focus or showing where it landed. One listener serves them all.
+#[cfg_attr(any(feature = "page", feature = "ssr"), island)]
+#[cfg_attr(not(any(feature = "page", feature = "ssr")), component)]
+pub fn BacklinkControls(children: Children) -> impl IntoView {
+    let owns_location = Placement::current().owns_location();
+    view! {
+        <div class="backlink-controls" on:click=move |event| back_to_fact(event, owns_location)>
+            {children()}
+        </div>
+    }
+}
+
+fn back_to_fact(event: MouseEvent, owns_location: bool) {
+    let Some(link) = event
+        .target()
         .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|link| link.closest(".story").ok().flatten())
+        .and_then(|target| target.closest("a.backlink").ok().flatten())
+    else {
+        return;
+    };
+    let id = link
+        .get_attribute("href")
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned();
+    let fact = link
+        .closest(".story")
+        .ok()
+        .flatten()
         .and_then(|story| story.query_selector(&format!("#{id}")).ok().flatten());
     if let Some(fact) = fact {
         event.prevent_default();

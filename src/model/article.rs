@@ -153,30 +153,6 @@ impl Article {
     pub fn citing_facts(&self, number: usize) -> &[usize] {
         &self.citing_facts[number - 1]
     }
-
-    /// A fact as plain text to paste anywhere, its citations spelled out:
-    /// `North Korea has sent … [1] NBC, https://…; [2] AP`.
-    pub fn fact_as_text(&self, fact: usize) -> String {
-        let sources: Vec<String> = self.citations[fact]
-            .iter()
-            .map(|citation| match citation {
-                Citation::Source { number, source } => {
-                    let source = &self.story.sources[*source];
-                    match source.url.as_deref().and_then(links::http_url) {
-                        Some(url) => format!("[{number}] {}, {url}", source.outlet),
-                        None => format!("[{number}] {}", source.outlet),
-                    }
-                }
-                Citation::Missing(problem) => format!("[?] {}", problem.message),
-            })
-            .collect();
-        let text = self.story.facts[fact].text.trim();
-        if sources.is_empty() {
-            text.to_owned()
-        } else {
-            format!("{text} {}", sources.join("; "))
-        }
-    }
 }
 
 /// Wikipedia-style letters for the n-th back-link (from 0): a … z, aa, ab, …
@@ -456,20 +432,6 @@ mod tests {
         assert_eq!(a.citing_facts(1), [0, 2]);
         assert_eq!(a.citing_facts(2), [1, 2]);
         assert!(a.citing_facts(3).is_empty(), "uncited source");
-    }
-
-    #[test]
-    fn a_fact_copies_as_text_with_its_sources() {
-        let a = article(&story_with(
-            r#"[{"id":"nbc","outlet":"NBC","url":"https://nbc.example/a"},
-                {"id":"ap","outlet":"AP","url":"javascript:alert(1)"}]"#,
-            r#"[{"text":" Troops arrived. ","sources":["nbc","ap","x"]},{"text":"Bare.","sources":[]}]"#,
-        ));
-        assert_eq!(
-            a.fact_as_text(0),
-            "Troops arrived. [1] NBC, https://nbc.example/a; [2] AP; [?] unknown source \"x\""
-        );
-        assert_eq!(a.fact_as_text(1), "Bare.");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod anchors;
 pub mod article;
+pub mod citing;
 pub mod date;
 pub mod forecast;
 pub mod format;

@@ -599,17 +599,18 @@ mod tests {
             prop_assert_eq!(StoryFormat::V1.read(&text), Ok(cleaned));
         }
 
-        /// The story a page rendered ahead of time carries for its islands is the story
-        /// they read: whatever its strings hold, it neither breaks out of its script
-        /// element nor changes on the way.
+        /// What a page rendered ahead of time carries for its facts' controls is what
+        /// they read: whatever the story's strings hold, it neither breaks out of its
+        /// script element nor changes on the way.
         #[cfg(feature = "ssr")]
         #[test]
-        fn a_page_carries_its_story_whole(story in story()) {
+        fn a_page_carries_its_citations_whole(story in story()) {
             let mut story = story;
             story.clean_text();
-            let written = crate::publish::script_json::script_json(&story);
+            let citing = crate::model::citing::Citing::of(&Article::new(story), "/stories/s".to_owned());
+            let written = crate::publish::script_json::script_json(&citing);
             prop_assert!(!written.contains(['<', '\u{2028}']), "{}", written);
-            prop_assert_eq!(StoryFormat::V1.read(&written), Ok(story));
+            prop_assert_eq!(parse_json::<crate::model::citing::Citing>(&written), Ok(citing));
         }
 
         #[test]

@@ -17,8 +17,10 @@ mod sitemap;
 
 pub use site::{SiteUrl, DEFAULT_SITE_URL, SITE_URL_VARIABLE};
 
+use crate::components::Placement;
 use crate::config;
-use crate::markers::STORY_DATA_ID;
+use crate::markers::CITING_DATA_ID;
+use crate::model::citing::Citing;
 use crate::model::{slug, Article, StoryFormat, StoryIndex};
 use script_json::script_json;
 use shell::{Page, Shell, SHELL_FILE};
@@ -88,8 +90,11 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
                 head: &head::story_head(&article, site),
                 body: &render::story_page(article.clone(), newsletter.clone()),
                 data: &format!(
-                    "<script type=\"application/json\" id=\"{STORY_DATA_ID}\">{}</script>",
-                    script_json(&article.story)
+                    "<script type=\"application/json\" id=\"{CITING_DATA_ID}\">{}</script>",
+                    script_json(&Citing::of(
+                        &article,
+                        Placement::Page.story_href(&article.story.slug, article.format)
+                    ))
                 ),
             },
             &feed_link,

@@ -147,14 +147,16 @@ export function inspect({ expected, appOrigin }) {
   collect(document);
 
   // What the article is drawn with; anything else in it came from somewhere else.
-  // A page rendered ahead of time wraps the parts that wake in <leptos-island>.
+  // A page rendered ahead of time wraps the parts that wake in <leptos-island>, and the
+  // markup inside them that they leave as it is in <leptos-children>.
   const articleTags = new Set(
     ('article header h1 h2 h3 figure img figcaption p span a section ul ol li button strong cite time div bdi wbr ' +
-      'details summary svg polyline rect leptos-island').split(' '),
+      'details summary svg polyline rect leptos-island leptos-children').split(' '),
   );
   const articleAttributes = new Set(
     ('class id href src alt rel decoding fetchpriority loading type tabindex role datetime data-perspective dir ' +
-      'hidden disabled open viewBox preserveAspectRatio focusable points x width height data-component data-props').split(' '),
+      'hidden disabled open viewBox preserveAspectRatio focusable points x width height data-component data-props ' +
+      'data-copy data-position').split(' '),
   );
   const neverAnywhere = new Set('iframe frame frameset object embed applet svg math portal xmp noembed'.split(' '));
   const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'ping', 'srcset', 'srcdoc'];

@@ -131,9 +131,13 @@ test.describe('a plain GET, as crawlers, feed readers and link previews make it'
         sources.filter((source) => cited.has(source.id)).map((source) => source.outlet),
       );
 
-      // The story the page's islands read, as the app reads it.
+      // What the page's facts' controls read: the story's address, its sources in
+      // citation-number order, and each fact's citations by number.
       expect(got.data).toHaveLength(1);
-      expect(got.data[0]).toMatchObject({ slug, title: sample.title, facts: sample.facts });
+      expect(got.data[0].href).toBe(story(slug));
+      expect(got.data[0].sources.map((source) => source.outlet)).toEqual(sources.map((source) => source.outlet));
+      const number = (id) => sources.findIndex((source) => source.id === id) + 1;
+      expect(got.data[0].facts).toEqual(sample.facts.map((fact) => fact.sources.map(number)));
     });
   }
 

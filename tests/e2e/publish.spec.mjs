@@ -143,7 +143,9 @@ const siteOf = (stories) => [
         expect(head.jsonLd).toHaveLength(1);
         expect(compare(head.jsonLd[0].headline, payload), 'the JSON-LD headline').toBe('same');
         expect(head.data).toHaveLength(1);
-        expect(compare(head.data[0].title, payload), 'the story the islands read').toBe('same');
+        // What the facts' controls read: the cited sources as the page shows them.
+        expect(head.data[0].sources.map((source) => compare(source.outlet, payload)), 'outlets the citations show').toEqual(['same', 'same', 'same']);
+        expect(compare(head.data[0].sources[0].title, payload), 'a title a citation shows').toBe('same');
         const shell = readFileSync(join(DIST, 'app.html'), 'utf8');
         expect(head.scripts).toBe((shell.match(/<script\b(?![^>]*type="application\/)/g) ?? []).length);
         expectNothingRan(hits);
