@@ -4,10 +4,9 @@
 // - widget.js, which publishers embed, loads the `widget` build: it finds the hashed files
 //   next to itself (import.meta.url), so it works from any origin, and mounts the widgets.
 // - wake.js, which the publish step gives the pages it renders, loads the `page` build:
-//   such a page is readable before its code is, so the code is asked for only once the
-//   page has been painted, and the first paint has the network to itself. The `signup`
-//   build, the signup form's, is asked for only when the form comes near the viewport:
-//   most readers never get there.
+//   such a page is readable before its code is, so the code waits for it to be parsed.
+//   The `signup` build, the signup form's, is asked for only when the form comes near
+//   the viewport: most readers never get there.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,15 +46,18 @@ const signup = module('storyline-signup');
 writeFileSync(
   join(staging, 'wake.js'),
   `// Storyline's loader for pages rendered ahead of time (generated at build time by
-// tools/write-loaders.mjs): the article's code once the page has been painted, the signup
-// form's once the form is within a screen of the viewport. Each module wakes the islands
-// it defines (leptos-island elements, named by the function that wakes them).
+// tools/write-loaders.mjs). The article's code is asked for once the page is parsed, and
+// compiled off the main thread as it arrives; the signup form's code only once the form is
+// within a screen of the viewport. Each module wakes the islands it defines (leptos-island elements, named by the
+// function that wakes them).
 const load = async (glue, wasm) => {
+  // Should compiling from the response fail (a server that does not send the wasm as
+  // application/wasm), wasm-bindgen is given the address, and fetches it its own way.
+  const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
   const module = await import(glue);
-  await module.default({ module_or_path: wasm });
+  await module.default({ module_or_path: await compiled });
   return module;
 };
-await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
 const page = await load('/${page.glue}', '/${page.wasm}');
 // As Trunk's loader announces the app's start.
 dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
@@ -77,12 +79,14 @@ const near = new IntersectionObserver((entries) => {
     wakeLater();
   }
 }, { rootMargin: '100% 0px' });
+// The page's signup settings may have been changed since the build; only the signup's
+// code reads them all, but without an endpoint there is never a form to show.
+const endpoint = document.querySelector('meta[name="storyline-newsletter-endpoint"]')?.content.trim();
 for (const island of later) {
   // An island's element has no box of its own (display: contents); its content has. One
-  // rendered empty (a signup the build had no settings for) may be shown by the page's
-  // settings now, which only its code can tell.
+  // rendered empty is a signup the build had no settings for.
   if (island.firstElementChild) near.observe(island.firstElementChild);
-  else wakeLater();
+  else if (endpoint) wakeLater();
 }
 `,
 );

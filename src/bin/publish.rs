@@ -28,6 +28,9 @@ fn main() -> ExitCode {
             for warning in &report.warnings {
                 eprintln!("publish: warning: {warning}");
             }
+            if let Some(why) = &report.without_signup {
+                println!("publish: the pages have no newsletter signup: {why}");
+            }
             match &report.note {
                 Some(note) => println!("publish: {note}"),
                 None => println!(

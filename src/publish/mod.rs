@@ -37,6 +37,8 @@ pub struct Report {
     pub warnings: Vec<String>,
     /// Why nothing was rendered ahead of time, when that is so.
     pub note: Option<String>,
+    /// Why the pages have no newsletter signup, when they have none.
+    pub without_signup: Option<String>,
 }
 
 /// Renders the pages of the site built in `dist`, whose public address is `site`.
@@ -56,7 +58,9 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
         return Ok(report);
     }
     let newsletter =
-        config::newsletter_from(|name| shell.meta(&format!("storyline-newsletter-{name}"))).ok();
+        config::newsletter_from(|name| shell.meta(&format!("storyline-newsletter-{name}")))
+            .map_err(|why| report.without_signup = Some(why))
+            .ok();
     let index = read_index(dist);
     if let Err(warning) = &index {
         report.warnings.push(warning.clone());
@@ -195,6 +199,14 @@ mod tests {
         let site = SiteUrl::parse("https://news.example.org").unwrap();
         let report = publish(dist.path(), &site).unwrap();
         assert_eq!(report.pages, ["good"]);
+        assert!(
+            report
+                .without_signup
+                .as_deref()
+                .is_some_and(|why| why.starts_with("no endpoint is configured")),
+            "{:?}",
+            report.without_signup
+        );
         assert_eq!(report.warnings.len(), 4, "{:#?}", report.warnings);
         assert_eq!(
             report.warnings[0],
