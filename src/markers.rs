@@ -10,7 +10,8 @@ pub const PRERENDERED_ATTRIBUTE: &str = "data-storyline-prerendered";
 pub const CITING_DATA_ID: &str = "storyline-citing";
 
 /// The loader of pages rendered ahead of time, in place of the app shell's own (written by
-/// `tools/write-loaders.mjs`): it asks for the app only once the page has been painted.
+/// `tools/write-loaders.mjs`): it asks for their code while the page is parsed, and wakes
+/// the page once it is.
 pub const PAGE_LOADER: &str = "/wake.js";
 
 /// The attribute on `<html>` that says the app has started on the page: every control

@@ -4,7 +4,7 @@
 // - widget.js, which publishers embed, loads the `widget` build: it finds the hashed files
 //   next to itself (import.meta.url), so it works from any origin, and mounts the widgets.
 // - wake.js, which the publish step gives the pages it renders, loads the `page` build:
-//   such a page is readable before its code is, so the code waits for it to be parsed.
+//   such a page is readable before its code is, so the code blocks nothing.
 //   The `signup` build, the signup form's, is asked for only when the form comes near
 //   the viewport: most readers never get there.
 import { createHash } from 'node:crypto';
@@ -46,16 +46,24 @@ const signup = module('storyline-signup');
 writeFileSync(
   join(staging, 'wake.js'),
   `// Storyline's loader for pages rendered ahead of time (generated at build time by
-// tools/write-loaders.mjs). The article's code is asked for once the page is parsed, and
-// compiled off the main thread as it arrives; the signup form's code only once the form is
-// within a screen of the viewport. Each module wakes the islands it defines (leptos-island elements, named by the
-// function that wakes them).
+// tools/write-loaders.mjs). Pages run it async, so the article's code is asked for while
+// the page is still being parsed, and compiled off the main thread as it arrives; it runs
+// once the page is parsed. The signup form's code is asked for only once the form is
+// within a screen of the viewport. Each module wakes the islands it defines (leptos-island
+// elements, named by the function that wakes them).
+const parsed = new Promise((resolve) => {
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resolve, { once: true });
+  else resolve();
+});
 const load = async (glue, wasm) => {
   // Should compiling from the response fail (a server that does not send the wasm as
   // application/wasm), wasm-bindgen is given the address, and fetches it its own way.
   const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
   const module = await import(glue);
-  await module.default({ module_or_path: await compiled });
+  const code = await compiled;
+  // A module's start reads the page (the data its islands need), so the page must be whole.
+  await parsed;
+  await module.default({ module_or_path: code });
   return module;
 };
 const page = await load('/${page.glue}', '/${page.wasm}');

@@ -114,8 +114,9 @@ impl Shell {
                     Ok(())
                 }))
                 // Readers of a page that reads without the app wait for its stylesheet and
-                // image, not for the app: its code is asked for once the page is painted,
-                // by a loader of its own, and not hinted at before.
+                // image, not for the app: its code is asked for by a loader of its own,
+                // which runs as soon as it arrives (async) and blocks nothing, and not
+                // hinted at before.
                 .append_element_content_handler(element!(
                     r#"link[rel="modulepreload"], link[rel="preload"][type="application/wasm"]"#,
                     |hint: &mut Element| {
@@ -127,7 +128,7 @@ impl Shell {
                     r#"script[type="module"]:not([src])"#,
                     |loader: &mut Element| {
                         loader.replace(
-                            &format!(r#"<script type="module" src="{PAGE_LOADER}"></script>"#),
+                            &format!(r#"<script type="module" async src="{PAGE_LOADER}"></script>"#),
                             ContentType::Html,
                         );
                         Ok(())
@@ -212,7 +213,7 @@ mod tests {
             !page.contains("preload"),
             "the app's code is asked for once the page is painted"
         );
-        assert!(page.contains(r#"<script type="module" src="/wake.js"></script>"#));
+        assert!(page.contains(r#"<script type="module" async src="/wake.js"></script>"#));
         assert!(!page.contains("import init"));
         assert!(page.contains("{}</script></body>"));
     }

@@ -41,7 +41,7 @@ function moduleFiles(dist, loader, bin) {
  */
 function pageFiles(dist, page) {
   const html = readFileSync(join(dist, page), 'utf8');
-  const loader = named(html, /<script type="module" src="([^"]+)"/, 'loader', page).file;
+  const loader = named(html, /<script type="module"[^>]* src="([^"]+)"/, 'loader', page).file;
   return [stylesheet(html, page), { kind: 'JS', file: loader }, ...moduleFiles(dist, loader, 'storyline-page')];
 }
 
