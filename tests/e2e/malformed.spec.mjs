@@ -180,13 +180,13 @@ test(`10 MB of facts: ${MANY_SHORT_FACTS.toLocaleString('en')} short facts arriv
 
 test('a link to a fact beyond the first batch reveals it once it is built', async ({ page }) => {
   const slug = 'bad-deep-linked-fact';
-  const facts = Array.from({ length: 600 }, (_, i) => ({ text: `Fact ${i + 1} of 600.`, sources: ['ap'] }));
+  const facts = Array.from({ length: 1600 }, (_, i) => ({ text: `Fact ${i + 1} of 1,600.`, sources: ['ap'] }));
   await page.route(`**/stories/${slug}.json`, (route) =>
     route.fulfill({ contentType: 'application/json', body: json(baseStory(slug, 'Six Hundred Facts', { facts })) }),
   );
-  await page.goto(`${story(slug)}#fact-555`);
-  await expect(page.locator('#fact-555')).toBeFocused();
-  await expect(page.locator('#fact-555')).toBeInViewport();
-  await expect(page.locator('li.fact')).toHaveCount(600);
+  await page.goto(`${story(slug)}#fact-1555`);
+  await expect(page.locator('#fact-1555')).toBeFocused();
+  await expect(page.locator('#fact-1555')).toBeInViewport();
+  await expect(page.locator('li.fact')).toHaveCount(1600);
   await expect(page.locator('.facts-pending')).toHaveCount(0);
 });
