@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use storyline::model::{date, Article, Citation, Source, Story, StoryFormat};
+use storyline::model::{citing::Citing, date, Article, Citation, Source, Story, StoryFormat};
 
 // The invariant checker lives beside the property tests and names the model as `super::`,
 // which these imports provide here.
@@ -19,8 +19,9 @@ fuzz_target!(|data: &[u8]| {
             Ok(story) => {
                 let article = Article::new(story.clone());
                 properties::check_article(&story, &article);
-                for fact in 0..story.facts.len() {
-                    article.fact_as_text(fact);
+                let citing = Citing::of(&article, String::new());
+                for (index, fact) in story.facts.iter().enumerate() {
+                    citing.fact_as_text(index, &fact.text);
                 }
                 date::readable(&story.published_at, |_| 0);
             }
