@@ -4,7 +4,9 @@
 // - widget.js, which publishers embed, loads the `widget` build: it finds the hashed files
 //   next to itself (import.meta.url), so it works from any origin, and mounts the widgets.
 // - wake.js, which the publish step gives the pages it renders, loads the `page` build:
-//   such a page is readable before its code is, so the code blocks nothing.
+//   such a page is readable before its code is, so the code blocks nothing. (Story pages
+//   also hint at the page module from their head: src/publish/page_code.rs reads its
+//   names here.)
 //   The `signup` build, the signup form's, is asked for only when the form comes near
 //   the viewport: most readers never get there.
 import { createHash } from 'node:crypto';

@@ -9,6 +9,7 @@
 mod feed;
 mod head;
 mod json_ld;
+mod page_code;
 mod render;
 pub(crate) mod script_json;
 mod shell;
@@ -67,6 +68,7 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
     }
 
     let feed_link = head::feed_link();
+    let story_links = format!("{feed_link}{}", page_code::hints(dist));
     let mut published = Vec::new();
     let listed = index.as_ref().map(|index| index.stories.as_slice());
     for summary in listed.unwrap_or_default() {
@@ -101,7 +103,7 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
                     ))
                 ),
             },
-            &feed_link,
+            &story_links,
         );
         write(&format!("stories/{}.html", summary.slug), &page)?;
         report.pages.push(summary.slug.clone());

@@ -89,6 +89,7 @@ impl Shell {
 
     /// A page rendered ahead of time: `page` filled into the shell, with `links` in its head.
     pub fn page(&self, page: &Page, links: &str) -> String {
+        let wakes = page.body.contains("<leptos-island");
         rewrite(&self.html, |settings| {
             settings
                 .append_element_content_handler(element!("html", |html| {
@@ -113,10 +114,10 @@ impl Shell {
                     note.remove();
                     Ok(())
                 }))
-                // Readers of a page that reads without the app wait for its stylesheet and
-                // image, not for the app: its code is asked for by a loader of its own,
-                // which runs as soon as it arrives (async) and blocks nothing, and not
-                // hinted at before.
+                // A page that reads without the app never loads the app's code: its own
+                // comes from a loader of its own, which runs as soon as it arrives (async)
+                // and blocks nothing, hinted at by the page if at all. A page with nothing
+                // to wake (the home page) needs no code.
                 .append_element_content_handler(element!(
                     r#"link[rel="modulepreload"], link[rel="preload"][type="application/wasm"]"#,
                     |hint: &mut Element| {
@@ -126,11 +127,15 @@ impl Shell {
                 ))
                 .append_element_content_handler(element!(
                     r#"script[type="module"]:not([src])"#,
-                    |loader: &mut Element| {
-                        loader.replace(
-                            &format!(r#"<script type="module" async src="{PAGE_LOADER}"></script>"#),
-                            ContentType::Html,
-                        );
+                    move |loader: &mut Element| {
+                        if wakes {
+                            loader.replace(
+                                &format!(r#"<script type="module" async src="{PAGE_LOADER}"></script>"#),
+                                ContentType::Html,
+                            );
+                        } else {
+                            loader.remove();
+                        }
                         Ok(())
                     }
                 ))
@@ -195,7 +200,7 @@ mod tests {
         let page = shell().page(
             &Page {
                 head: "<title>A · Storyline</title>",
-                body: "<main>A</main>",
+                body: "<main><leptos-island>A</leptos-island></main>",
                 data: "<script type=\"application/json\">{}</script>",
             },
             "<link rel=\"alternate\" href=\"/feed.xml\">",
@@ -207,14 +212,25 @@ mod tests {
         assert!(page.contains("<title>A · Storyline</title>"));
         assert!(!page.contains("<title>Storyline</title>"));
         assert!(page.contains("<link rel=\"alternate\" href=\"/feed.xml\"></head>"));
-        assert!(page.contains("<main>A</main>"));
+        assert!(page.contains("<main><leptos-island>A</leptos-island></main>"));
         assert!(!page.contains("storyline-boot") && !page.contains("noscript"));
-        assert!(
-            !page.contains("preload"),
-            "the app's code is asked for once the page is painted"
-        );
+        assert!(!page.contains("preload"), "the app's code is not this page's");
         assert!(page.contains(r#"<script type="module" async src="/wake.js"></script>"#));
         assert!(!page.contains("import init"));
         assert!(page.contains("{}</script></body>"));
+    }
+
+    #[test]
+    fn a_page_with_nothing_to_wake_loads_no_code() {
+        let page = shell().page(
+            &Page {
+                head: "<title>Stories · Storyline</title>",
+                body: "<main><ul class=\"story-index\"></ul></main>",
+                data: "",
+            },
+            "",
+        );
+        assert!(!page.contains("<script type=\"module\""), "{page}");
+        assert!(!page.contains("import init"), "{page}");
     }
 }
