@@ -9,7 +9,7 @@
 use super::citation::{citation_panel, source_summary};
 use super::copy_status::{announce_copy, status_text};
 use super::{is_already_rendered, DateZone, Placement};
-use crate::browser::{absolute_url, has_fine_hover_pointer, reveal, Scroll};
+use crate::browser::{absolute_url, event_within, found, has_fine_hover_pointer, reveal, Scroll};
 use crate::model::{anchors, citing::Citing};
 use leptos::{
     ev::{FocusEvent, KeyboardEvent, MouseEvent, PointerEvent},
@@ -19,7 +19,7 @@ use leptos::{
 };
 use std::{any::Any, sync::Arc, time::Duration};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 /// How long the pointer must rest on a citation before its preview shows, so that
 /// passing over it on the way elsewhere does not flash previews.
@@ -85,14 +85,11 @@ pub fn FactControls(children: Children) -> impl IntoView {
             if !live.get_untracked() {
                 return;
             }
-            let Some(target) = target_element(&event) else {
-                return;
-            };
-            if let Some(citation) = closest(&target, CITATION) {
+            if let Some(citation) = event_within(&event, CITATION) {
                 event.prevent_default();
                 hide_preview(shown);
                 toggle_panel(&citation, &citing, zone, shown);
-            } else if let Some(tool) = closest(&target, "button.fact-tool") {
+            } else if let Some(tool) = event_within(&event, "button.fact-tool") {
                 copy_fact(&tool, &citing, status);
             }
         }
@@ -101,11 +98,8 @@ pub fn FactControls(children: Children) -> impl IntoView {
         if !live.get_untracked() {
             return;
         }
-        let Some(target) = target_element(&event) else {
-            return;
-        };
         let key = event.key();
-        if let Some(citation) = closest(&target, CITATION) {
+        if let Some(citation) = event_within(&event, CITATION) {
             if key == " " {
                 // A link that acts as a button answers Space as buttons do; Enter already
                 // clicks it.
@@ -115,7 +109,7 @@ pub fn FactControls(children: Children) -> impl IntoView {
                 event.prevent_default();
                 close(&citation, shown);
             }
-        } else if let Some(panel) = closest(&target, PANEL).filter(|_| key == "Escape") {
+        } else if let Some(panel) = event_within(&event, PANEL).filter(|_| key == "Escape") {
             let citation = root.get_untracked().and_then(|root| {
                 root.query_selector(&format!("a[aria-controls=\"{}\"]", panel.id()))
                     .ok()
@@ -130,13 +124,12 @@ pub fn FactControls(children: Children) -> impl IntoView {
     let on_pointer_over = {
         let citing = citing.clone();
         move |event: PointerEvent| {
-            let Some(anchor) = target_element(&event).and_then(|target| closest(&target, ANCHOR))
-            else {
+            let Some(anchor) = event_within(&event, ANCHOR) else {
                 return;
             };
             // Back on the citation or onto its preview: whatever was to hide it is off.
             clear_timer(shown);
-            let on_citation = target_element(&event).and_then(|target| closest(&target, CITATION));
+            let on_citation = event_within(&event, CITATION);
             let hovering = event.pointer_type() == "mouse" && has_fine_hover_pointer();
             if let Some(citation) = on_citation.filter(|citation| {
                 live.get_untracked()
@@ -153,8 +146,7 @@ pub fn FactControls(children: Children) -> impl IntoView {
         }
     };
     let on_pointer_out = move |event: PointerEvent| {
-        let Some(anchor) = target_element(&event).and_then(|target| closest(&target, ANCHOR))
-        else {
+        let Some(anchor) = event_within(&event, ANCHOR) else {
             return;
         };
         let left = event
@@ -169,8 +161,7 @@ pub fn FactControls(children: Children) -> impl IntoView {
         let citing = citing.clone();
         move |event: FocusEvent| {
             // A tap or click focuses a citation too; only keyboard focus is :focus-visible.
-            let citation = target_element(&event)
-                .filter(|target| target.matches(CITATION).unwrap_or(false))
+            let citation = event_within(&event, CITATION)
                 .filter(|citation| citation.matches(":focus-visible").unwrap_or(false));
             if let Some(citation) =
                 citation.filter(|citation| live.get_untracked() && !is_open(citation))
@@ -181,7 +172,7 @@ pub fn FactControls(children: Children) -> impl IntoView {
         }
     };
     let on_focus_out = move |event: FocusEvent| {
-        if target_element(&event).is_some_and(|target| target.matches(CITATION).unwrap_or(false)) {
+        if event_within(&event, CITATION).is_some() {
             clear_timer(shown);
             hide_preview(shown);
         }
@@ -207,11 +198,11 @@ pub fn FactControls(children: Children) -> impl IntoView {
 /// Makes the controls written for a page without its code (citations that link to their
 /// source, tools disabled) live.
 fn bring_to_life(root: &Element) {
-    for citation in all(root, "a.citation:not([role])") {
+    for citation in found::<Element>(root.query_selector_all("a.citation:not([role])")) {
         let _ = citation.set_attribute("role", "button");
         let _ = citation.set_attribute("aria-expanded", "false");
     }
-    for tool in all(root, "button.fact-tool[disabled]") {
+    for tool in found::<Element>(root.query_selector_all("button.fact-tool[disabled]")) {
         let _ = tool.remove_attribute("disabled");
     }
 }
@@ -227,7 +218,11 @@ fn reveal_fact_in_address(root: Element, total: usize, in_page: bool, frames_lef
     };
     match root.query_selector(&format!("#{}", anchors::fact_id(number))) {
         Ok(Some(fact)) if fact.is_connected() => {
-            let scroll = if in_page { Scroll::Stay } else { Scroll::IntoView };
+            let scroll = if in_page {
+                Scroll::Stay
+            } else {
+                Scroll::IntoView
+            };
             request_animation_frame(move || reveal(fact.unchecked_ref(), scroll));
         }
         _ if frames_left > 0 => request_animation_frame(move || {
@@ -237,21 +232,8 @@ fn reveal_fact_in_address(root: Element, total: usize, in_page: bool, frames_lef
     }
 }
 
-fn target_element(event: &Event) -> Option<Element> {
-    event.target()?.dyn_into::<Element>().ok()
-}
-
 fn closest(element: &Element, selector: &str) -> Option<Element> {
     element.closest(selector).ok().flatten()
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(found) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
-        .collect()
 }
 
 /// Whether the pointer came from inside `anchor` (from the citation onto its preview, or
@@ -349,12 +331,14 @@ fn toggle_panel(citation: &Element, citing: &Citing, zone: DateZone, shown: Show
         return;
     };
     // Panels follow their citations' order, whichever opened first.
-    let next = all(&panels, PANEL).into_iter().find(|panel| {
-        panel
-            .get_attribute("data-position")
-            .and_then(|p| p.parse::<usize>().ok())
-            .is_some_and(|p| p > position)
-    });
+    let next = found::<Element>(panels.query_selector_all(PANEL))
+        .into_iter()
+        .find(|panel| {
+            panel
+                .get_attribute("data-position")
+                .and_then(|p| p.parse::<usize>().ok())
+                .is_some_and(|p| p > position)
+        });
     let mounted = mount_new(
         "div",
         "citation-panel",
@@ -445,7 +429,7 @@ fn copy_fact(tool: &Element, citing: &Citing, status: RwSignal<String>) {
     let Some(fact) = closest(tool, FACT) else {
         return;
     };
-    let Some(number) = anchors::fact_number(&format!("#{}", fact.id())) else {
+    let Some(number) = anchors::fact_number(&fact.id()) else {
         return;
     };
     match tool.get_attribute("data-copy").as_deref() {

@@ -1,9 +1,8 @@
 use super::{story_text, use_started, ArticleSection, ExternalLink};
-use crate::browser::{matches_media, session_flag, set_session_flag};
+use crate::browser::{found, matches_media, session_flag, set_session_flag};
 use crate::model::{perspective::Perspective, Article, Narrative};
 use leptos::{either::Either, html, prelude::*};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlDetailsElement;
 
 /// Remembers for the tab whether the reader compares narratives side by side.
@@ -70,7 +69,8 @@ pub fn CompareNarratives(children: Children) -> impl IntoView {
     Effect::new(move |was_comparing: Option<bool>| {
         let now = comparing.get();
         if let Some(root) = view_ref.get() {
-            let details = all_details(&root);
+            let details: Vec<HtmlDetailsElement> =
+                found(root.query_selector_all("details.narrative-more"));
             if now && was_comparing != Some(true) {
                 open_before.set_value(details.iter().map(HtmlDetailsElement::open).collect());
                 details.iter().for_each(|details| details.set_open(true));
@@ -111,15 +111,6 @@ pub fn CompareNarratives(children: Children) -> impl IntoView {
             {children()}
         </div>
     }
-}
-
-fn all_details(root: &web_sys::HtmlDivElement) -> Vec<HtmlDetailsElement> {
-    let Ok(found) = root.query_selector_all("details.narrative-more") else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i)?.dyn_into::<HtmlDetailsElement>().ok())
-        .collect()
 }
 
 #[component]

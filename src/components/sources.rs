@@ -1,11 +1,10 @@
 use super::{story_text, ArticleSection, ExternalLink, Placement, ReadableDate};
-use crate::browser::{reveal, Scroll};
+use crate::browser::{event_within, reveal, Scroll};
 use crate::model::lean::{Axis, Distribution};
 use crate::model::{anchors, backlink_letter, numbers::grouped, Article, Lean};
 use leptos::{ev::MouseEvent, prelude::*};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
 /// `[n] Outlet` for every source of the story in view, in citation-number order, linking
 /// to the article when the story gives an http(s) URL, with back-links to the facts that
@@ -180,11 +179,7 @@ pub fn BacklinkControls(children: Children) -> impl IntoView {
 }
 
 fn back_to_fact(event: MouseEvent, owns_location: bool) {
-    let Some(link) = event
-        .target()
-        .and_then(|target| target.dyn_into::<Element>().ok())
-        .and_then(|target| target.closest("a.backlink").ok().flatten())
-    else {
+    let Some(link) = event_within(&event, "a.backlink") else {
         return;
     };
     let id = link

@@ -5,9 +5,9 @@
 //! notice is built with plain DOM calls and a plain link, since neither the reactive
 //! system nor any Rust event handler can be trusted, or even called, after the panic.
 
+use crate::browser::found;
 use crate::markers::PRERENDERED_ATTRIBUTE;
 use std::sync::atomic::{AtomicBool, Ordering};
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 const MESSAGE: &str = "Something went wrong and Storyline stopped. Reload the page to try again.";
@@ -48,13 +48,8 @@ pub fn show_notice() {
             main.replace_children_with_node_1(&notice);
         }
     }
-    let Ok(widgets) =
-        document.query_selector_all("[data-storyline-story], [data-storyline-signup]")
-    else {
-        return;
-    };
-    for widget in (0..widgets.length()).filter_map(|i| widgets.item(i)?.dyn_into::<Element>().ok())
-    {
+    let widgets = document.query_selector_all("[data-storyline-story], [data-storyline-signup]");
+    for widget in found::<Element>(widgets) {
         if let Some(root) = widget
             .shadow_root()
             .and_then(|shadow| shadow.first_element_child())

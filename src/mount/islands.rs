@@ -1,9 +1,10 @@
 //! A page the publish step rendered ahead of time: the article is already there, as HTML.
 //! Only its islands, the parts that respond to the reader, are woken, each on the nodes it
 //! was rendered as, so nothing is drawn again and nothing moves. Two modules wake them
-//! (both loaded by wake.js): the `page` build the article's islands, as soon as the page
-//! has been painted, and the `signup` build the signup form, when a reader gets near it.
+//! (both loaded by wake.js): the `page` build the article's islands, once the page is
+//! parsed, and the `signup` build the signup form, when a reader gets near it.
 
+use crate::browser::found;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -41,11 +42,7 @@ pub fn wake(exports: JsValue) {
     let Some(waking) = WAKING.take() else {
         return;
     };
-    let Ok(islands) = document().query_selector_all("leptos-island") else {
-        return;
-    };
-    for island in (0..islands.length()).filter_map(|i| islands.item(i)?.dyn_into::<Element>().ok())
-    {
+    for island in found::<Element>(document().query_selector_all("leptos-island")) {
         let name = island.get_attribute("data-component").unwrap_or_default();
         let Ok(Ok(hydrate)) =
             Reflect::get(&exports, &JsValue::from_str(&name)).map(JsCast::dyn_into::<Function>)

@@ -4,6 +4,7 @@
 //! unmounted. Nothing here touches the host's URL, title, `<head>` or other elements.
 
 use crate::api::{fetch_story_at, LoadError};
+use crate::browser::found;
 use crate::components::{ArticleSkeleton, NewsletterSignup, Placement, StoryArticle};
 use crate::config;
 use crate::model::{sections::Sections, StoryFormat};
@@ -63,10 +64,7 @@ fn sync(placement: &Placement) {
     // Unmount only after the borrow ends: disposing an instance runs its cleanups.
     drop(removed);
 
-    let Ok(found) = document().query_selector_all(SELECTOR) else {
-        return;
-    };
-    for host in (0..found.length()).filter_map(|i| found.item(i)?.dyn_into::<Element>().ok()) {
+    for host in found::<Element>(document().query_selector_all(SELECTOR)) {
         let known = MOUNTED.with_borrow(|mounted| mounted.iter().any(|(other, _)| other == &host));
         if !known {
             if let Err(error) = mount(&host, placement.clone()) {

@@ -8,8 +8,8 @@ use std::path::Path;
 
 /// `<link>` hints for the page module named in `dist`'s loader; none without one.
 pub fn hints(dist: &Path) -> String {
-    let loader = fs::read_to_string(dist.join(PAGE_LOADER.trim_start_matches('/')))
-        .unwrap_or_default();
+    let loader =
+        fs::read_to_string(dist.join(PAGE_LOADER.trim_start_matches('/'))).unwrap_or_default();
     match (named(&loader, ".js"), named(&loader, "_bg.wasm")) {
         (Some(glue), Some(wasm)) => format!(
             r#"<link rel="modulepreload" href="{glue}"><link rel="preload" href="{wasm}" as="fetch" type="application/wasm" crossorigin>"#

@@ -130,7 +130,9 @@ impl Shell {
                     move |loader: &mut Element| {
                         if wakes {
                             loader.replace(
-                                &format!(r#"<script type="module" async src="{PAGE_LOADER}"></script>"#),
+                                &format!(
+                                    r#"<script type="module" async src="{PAGE_LOADER}"></script>"#
+                                ),
                                 ContentType::Html,
                             );
                         } else {
@@ -214,7 +216,10 @@ mod tests {
         assert!(page.contains("<link rel=\"alternate\" href=\"/feed.xml\"></head>"));
         assert!(page.contains("<main><leptos-island>A</leptos-island></main>"));
         assert!(!page.contains("storyline-boot") && !page.contains("noscript"));
-        assert!(!page.contains("preload"), "the app's code is not this page's");
+        assert!(
+            !page.contains("preload"),
+            "the app's code is not this page's"
+        );
         assert!(page.contains(r#"<script type="module" async src="/wake.js"></script>"#));
         assert!(!page.contains("import init"));
         assert!(page.contains("{}</script></body>"));
