@@ -1,6 +1,9 @@
 //! Settings the host page gives at run time, so that one build serves any deployment.
 
-use crate::model::{links, signup::Provider};
+use crate::model::{
+    links,
+    signup::{setting_list, Provider},
+};
 use leptos::prelude::document;
 use serde::{Deserialize, Serialize};
 use std::{sync::Once, time::Duration};
@@ -31,6 +34,11 @@ pub struct NewsletterConfig {
     pub provider: Provider,
     /// A request still unanswered after this long is aborted and reported.
     pub timeout: Duration,
+    /// The lists to subscribe to: Listmonk's list UUIDs, or the names of Ghost's
+    /// newsletters (none: the site's defaults).
+    pub lists: Vec<String>,
+    /// Labels Ghost gives the new member, so that a site can tell these signups apart.
+    pub labels: Vec<String>,
 }
 
 const DEFAULT_SIGNUP_TIMEOUT: Duration = Duration::from_secs(10);
@@ -48,9 +56,10 @@ pub fn newsletter(host: Option<&Element>) -> Result<NewsletterConfig, String> {
     })
 }
 
-/// The newsletter settings from `page_setting` (`endpoint`, `provider` or `timeout`, as
-/// the page gives them), else from the build's environment: the rule of `newsletter`,
-/// wherever the page is read (in the browser, or by the publish step before it exists).
+/// The newsletter settings from `page_setting` (`endpoint`, `provider`, `timeout`, `lists`
+/// or `labels`, as the page gives them), else from the build's environment: the rule of
+/// `newsletter`, wherever the page is read (in the browser, or by the publish step before
+/// it exists).
 pub fn newsletter_from(
     page_setting: impl Fn(&str) -> Option<String>,
 ) -> Result<NewsletterConfig, String> {
@@ -78,10 +87,23 @@ pub fn newsletter_from(
         Some(seconds) => parse_seconds(&seconds)?,
         None => DEFAULT_SIGNUP_TIMEOUT,
     };
+    let list_of =
+        |name, build_default| setting_list(&setting(name, build_default).unwrap_or_default());
+    let lists = list_of("lists", option_env!("STORYLINE_NEWSLETTER_LISTS"));
+    if provider == Provider::Listmonk && lists.is_empty() {
+        return Err(
+            "the listmonk provider needs the UUIDs of the lists to subscribe to \
+             (data-newsletter-lists, <meta name=\"storyline-newsletter-lists\"> or \
+             STORYLINE_NEWSLETTER_LISTS at build time; comma-separated)"
+                .to_owned(),
+        );
+    }
     Ok(NewsletterConfig {
         endpoint,
         provider,
         timeout,
+        lists,
+        labels: list_of("labels", option_env!("STORYLINE_NEWSLETTER_LABELS")),
     })
 }
 
@@ -122,4 +144,55 @@ pub fn newsletter_or_explain(host: Option<&Element>) -> Option<NewsletterConfig>
             })
         })
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(settings: &[(&str, &str)]) -> Result<NewsletterConfig, String> {
+        newsletter_from(|name| {
+            settings
+                .iter()
+                .find(|(setting, _)| *setting == name)
+                .map(|(_, value)| (*value).to_owned())
+        })
+    }
+
+    #[test]
+    fn listmonk_takes_its_lists_and_refuses_to_start_without_them() {
+        let config = from(&[
+            ("endpoint", "https://lists.example.org"),
+            ("provider", "listmonk"),
+            ("lists", "6b2a, 9f1c"),
+        ])
+        .unwrap();
+        assert_eq!(config.provider, Provider::Listmonk);
+        assert_eq!(config.lists, ["6b2a", "9f1c"]);
+        let why = from(&[
+            ("endpoint", "https://lists.example.org"),
+            ("provider", "listmonk"),
+        ])
+        .unwrap_err();
+        assert!(why.contains("storyline-newsletter-lists"), "{why}");
+    }
+
+    #[test]
+    fn ghost_takes_newsletters_and_labels() {
+        let config = from(&[
+            ("endpoint", "https://news.example.org"),
+            ("provider", "ghost"),
+            ("lists", "Daily briefing"),
+            ("labels", "storyline, embed"),
+        ])
+        .unwrap();
+        assert_eq!(config.lists, ["Daily briefing"]);
+        assert_eq!(config.labels, ["storyline", "embed"]);
+        let plain = from(&[
+            ("endpoint", "https://news.example.org"),
+            ("provider", "ghost"),
+        ])
+        .unwrap();
+        assert!(plain.lists.is_empty() && plain.labels.is_empty());
+    }
 }

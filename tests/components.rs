@@ -279,6 +279,8 @@ async fn controls_that_need_the_app_wait_for_it_and_citations_link_to_their_sour
         endpoint: "http://127.0.0.1:9/subscribe".to_owned(),
         provider: Provider::Json,
         timeout: Duration::from_secs(5),
+        lists: Vec::new(),
+        labels: Vec::new(),
     };
     let root = host();
     let _mounted = mount_to(root.clone(), move || {
@@ -458,6 +460,8 @@ async fn signup_form(endpoint: &str) -> HtmlElement {
         endpoint: endpoint.to_owned(),
         provider: Provider::Json,
         timeout: Duration::from_secs(5),
+        lists: Vec::new(),
+        labels: Vec::new(),
     };
     let root = host();
     // Dropping the handle would unmount the form; tests keep it for their whole run.
@@ -625,6 +629,8 @@ fn newsletter_settings_come_from_the_mount_element_then_the_page() {
             endpoint: "https://page.example/subscribe".into(),
             provider: Provider::Form,
             timeout: Duration::from_secs(10),
+            lists: Vec::new(),
+            labels: Vec::new(),
         })
     );
     assert_eq!(
@@ -633,6 +639,8 @@ fn newsletter_settings_come_from_the_mount_element_then_the_page() {
             endpoint: "https://ghost.example".into(),
             provider: Provider::Ghost,
             timeout: Duration::from_millis(2500),
+            lists: Vec::new(),
+            labels: Vec::new(),
         })
     );
     assert!(unknown_provider.unwrap_err().contains("carrier-pigeon"));

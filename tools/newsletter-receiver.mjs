@@ -6,6 +6,9 @@
 //   POST /subscribe                                JSON {"email","story","page"} (json) or a urlencoded form (form)
 //   GET  /ghost/members/api/integrity-token/       a one-time token, as text (ghost)
 //   POST /ghost/members/api/send-magic-link/       Ghost's JSON body, token checked (ghost); answers 201
+//   POST /listmonk/api/public/subscription         Listmonk's JSON body (listmonk); answers 200
+//                                                  {"data": {"has_optin"}}, true when any list asks for
+//                                                  confirmation (LISTMONK_LISTS below)
 // Each accepted signup is logged and appended to SIGNUPS_FILE as one JSON line:
 //   {"provider","content_type","body" (exactly as sent),"fields","received_at"}.
 //
@@ -25,6 +28,12 @@ const port = Number(process.env.PORT ?? 8787);
 const file = process.env.SIGNUPS_FILE ?? 'target/signups.jsonl';
 mkdirSync(dirname(file), { recursive: true });
 if (process.env.RESET_SIGNUPS === '1') writeFileSync(file, '');
+
+// Listmonk lists by UUID: whether each asks new subscribers to confirm by email.
+const LISTMONK_LISTS = new Map([
+  ['0d0c1c6e-7a51-4c55-9d8e-5e1d1f0a0001', { optin: 'double' }],
+  ['0d0c1c6e-7a51-4c55-9d8e-5e1d1f0a0002', { optin: 'single' }],
+]);
 
 const faults = new Map(); // email → [{...fault, times}]
 const attempts = []; // {provider, email, received_at}
@@ -83,7 +92,7 @@ async function answerFault(req, res, fault) {
   });
 }
 
-async function signup(req, res, provider, validate) {
+async function signup(req, res, provider, validate, accepted = () => ({ status: 201, body: { message: 'Subscribed' } })) {
   const contentType = req.headers['content-type'] ?? '';
   const raw = await readBody(req);
   let fields;
@@ -100,7 +109,8 @@ async function signup(req, res, provider, validate) {
   if (problem) return send(res, problem.status, problem.body);
   appendFileSync(file, `${JSON.stringify({ provider, content_type: contentType, body: raw, fields, received_at: new Date().toISOString() })}\n`);
   console.log(`newsletter signup (${provider}): ${email} (story: ${fields.story || 'none'})`);
-  send(res, 201, provider === 'ghost' ? {} : { message: 'Subscribed' });
+  const answer = accepted(fields);
+  send(res, answer.status, answer.body);
 }
 
 const validEmail = (email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
@@ -115,6 +125,20 @@ const ghostSignup = (fields, email) => {
   if (!validEmail(email)) return { status: 400, body: { errors: [{ message: 'Invalid email address', type: 'ValidationError' }] } };
   return null;
 };
+
+const listmonkSignup = (fields, email) => {
+  const lists = fields.list_uuids;
+  if (!Array.isArray(lists) || lists.length === 0 || !lists.every((uuid) => LISTMONK_LISTS.has(uuid))) {
+    return { status: 400, body: { message: 'Invalid list UUIDs.' } };
+  }
+  if (!validEmail(email)) return { status: 400, body: { message: 'Invalid email.' } };
+  return null;
+};
+
+const listmonkAccepted = (fields) => ({
+  status: 200,
+  body: { data: { has_optin: fields.list_uuids.some((uuid) => LISTMONK_LISTS.get(uuid).optin === 'double') } },
+});
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://receiver');
@@ -144,11 +168,13 @@ createServer(async (req, res) => {
       return send(res, 200, token, { contentType: 'text/plain' });
     }
     case 'POST /ghost/members/api/send-magic-link/':
-      return signup(req, res, 'ghost', ghostSignup);
+      return signup(req, res, 'ghost', ghostSignup, () => ({ status: 201, body: {} }));
+    case 'POST /listmonk/api/public/subscription':
+      return signup(req, res, 'listmonk', listmonkSignup, listmonkAccepted);
     default:
       if (req.method === 'OPTIONS') return send(res, 204, '');
       return send(res, 404, { message: 'Not found' });
   }
 }).listen(port, '127.0.0.1', () => {
-  console.log(`newsletter receiver on http://127.0.0.1:${port} (json/form: /subscribe, ghost site: /ghost), recording to ${file}`);
+  console.log(`newsletter receiver on http://127.0.0.1:${port} (json/form: /subscribe, ghost site: /ghost, listmonk: /listmonk), recording to ${file}`);
 });

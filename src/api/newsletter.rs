@@ -3,8 +3,8 @@
 use super::deadline::within;
 use crate::config::NewsletterConfig;
 use crate::model::signup::{
-    form_encode, retry_after_hint, seconds_phrase, server_message, status_message, with_hint,
-    Provider,
+    form_encode, listmonk_accepted, retry_after_hint, seconds_phrase, server_message,
+    status_message, with_hint, Accepted, Provider,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
@@ -54,7 +54,10 @@ impl fmt::Display for SignupError {
 }
 
 /// Sends one signup, aborting it when `config.timeout` passes without an answer.
-pub async fn subscribe(config: &NewsletterConfig, signup: &Signup) -> Result<(), SignupError> {
+pub async fn subscribe(
+    config: &NewsletterConfig,
+    signup: &Signup,
+) -> Result<Accepted, SignupError> {
     let controller = AbortController::new().map_err(|_| SignupError::Network)?;
     let signal = controller.signal();
     let with_signal = |request: RequestBuilder| {
@@ -75,8 +78,9 @@ async fn send(
     config: &NewsletterConfig,
     signup: &Signup,
     prepare: impl Fn(RequestBuilder) -> RequestBuilder,
-) -> Result<(), SignupError> {
+) -> Result<Accepted, SignupError> {
     let story = signup.story.as_deref();
+    let site = config.endpoint.trim_end_matches('/');
     let response = match config.provider {
         Provider::Json => {
             let body = JsonSignup {
@@ -106,7 +110,6 @@ async fn send(
         }
         Provider::Ghost => {
             // Ghost's own signup forms fetch a one-time integrity token first.
-            let site = config.endpoint.trim_end_matches('/');
             let token_response = prepare(Request::get(&format!(
                 "{site}/members/api/integrity-token/"
             )))
@@ -121,7 +124,12 @@ async fn send(
             let body = GhostMagicLink {
                 email: &signup.email,
                 email_type: "subscribe",
-                labels: [],
+                labels: &config.labels,
+                newsletters: config
+                    .lists
+                    .iter()
+                    .map(|name| GhostNewsletter { name })
+                    .collect(),
                 name: "",
                 auto_redirect: true,
                 integrity_token: token.trim(),
@@ -131,8 +139,19 @@ async fn send(
             )));
             post(request, "application/json", to_json(&body)).await?
         }
+        Provider::Listmonk => {
+            let body = ListmonkSubscription {
+                email: &signup.email,
+                name: "",
+                list_uuids: &config.lists,
+            };
+            let request = prepare(Request::post(&format!("{site}/api/public/subscription")));
+            let answer = checked(post(request, "application/json", to_json(&body)).await?).await?;
+            let text = answer.text().await.map_err(|_| SignupError::Network)?;
+            return Ok(listmonk_accepted(&text));
+        }
     };
-    checked(response).await.map(drop)
+    checked(response).await.map(|_| Accepted::ConfirmByEmail)
 }
 
 /// The `json` provider's body. Typed bodies rather than `json!` values keep serde_json's
@@ -144,16 +163,32 @@ struct JsonSignup<'a> {
     page: &'a str,
 }
 
-/// What Ghost's own signup form sends to `send-magic-link`.
+/// What Ghost's own signup form (Portal) sends to `send-magic-link`. Without newsletters
+/// named, Ghost subscribes the member to the site's default ones.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct GhostMagicLink<'a> {
     email: &'a str,
     email_type: &'static str,
-    labels: [&'static str; 0],
+    labels: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    newsletters: Vec<GhostNewsletter<'a>>,
     name: &'static str,
     auto_redirect: bool,
     integrity_token: &'a str,
+}
+
+#[derive(Serialize)]
+struct GhostNewsletter<'a> {
+    name: &'a str,
+}
+
+/// Listmonk's public subscription, as its own subscription form sends it.
+#[derive(Serialize)]
+struct ListmonkSubscription<'a> {
+    email: &'a str,
+    name: &'static str,
+    list_uuids: &'a [String],
 }
 
 fn to_json(body: &impl Serialize) -> String {

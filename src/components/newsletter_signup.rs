@@ -1,7 +1,7 @@
 use super::{is_already_rendered, use_started, ArticleSection};
 use crate::api::newsletter::{subscribe, Signup};
 use crate::config::{self, NewsletterConfig};
-use crate::model::signup::check_email;
+use crate::model::signup::{check_email, Accepted};
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
 /// "Subscribe to Our Newsletter" with the settings `config` (none: not shown). Settings
@@ -52,7 +52,14 @@ fn SignupForm(
     });
     let sending = request.pending();
     let outcome = request.value();
-    let succeeded = move || matches!(outcome.get(), Some(Ok(())));
+    let accepted = move || {
+        outcome.with(|outcome| {
+            outcome
+                .as_ref()
+                .and_then(|result| result.as_ref().ok().copied())
+        })
+    };
+    let succeeded = move || accepted().is_some();
     let failure = move || {
         outcome.with(|outcome| match outcome {
             Some(Err(error)) => Some(error.to_string()),
@@ -66,7 +73,7 @@ fn SignupForm(
         }
         // Bots fill every field; readers never see this one. Pretend it worked.
         if !honeypot.get_untracked().is_empty() {
-            outcome.set(Some(Ok(())));
+            outcome.set(Some(Ok(Accepted::ConfirmByEmail)));
             return;
         }
         match check_email(&email.get_untracked()) {
@@ -151,12 +158,24 @@ fn SignupForm(
                 </fieldset>
             </form>
             <div class="newsletter-success" hidden=move || !succeeded()>
-                <h3 tabindex="-1" node_ref=success_ref>"Success! Now Check Your Email"</h3>
-                <p>
-                    "To complete Subscribe, click the confirmation link in your inbox. If it doesn't arrive within 3 minutes, check your spam folder."
-                </p>
+                <h3 tabindex="-1" node_ref=success_ref>{move || success_heading(accepted())}</h3>
+                <p>{move || success_text(accepted())}</p>
                 <button type="button" class="button" on:click=dismiss>"Ok, Thanks"</button>
             </div>
         </ArticleSection>
+    }
+}
+
+fn success_heading(accepted: Option<Accepted>) -> &'static str {
+    match accepted {
+        Some(Accepted::Subscribed) => "Success! You're Subscribed",
+        _ => "Success! Now Check Your Email",
+    }
+}
+
+fn success_text(accepted: Option<Accepted>) -> &'static str {
+    match accepted {
+        Some(Accepted::Subscribed) => "Thank you. Our next newsletter will arrive in your inbox.",
+        _ => "To complete Subscribe, click the confirmation link in your inbox. If it doesn't arrive within 3 minutes, check your spam folder.",
     }
 }

@@ -14,6 +14,8 @@ pub enum Provider {
     Form,
     /// A Ghost site's members API; the endpoint is the site's URL.
     Ghost,
+    /// A Listmonk server's public subscription API; the endpoint is the server's URL.
+    Listmonk,
 }
 
 impl FromStr for Provider {
@@ -24,10 +26,53 @@ impl FromStr for Provider {
             "json" => Ok(Self::Json),
             "form" => Ok(Self::Form),
             "ghost" => Ok(Self::Ghost),
+            "listmonk" => Ok(Self::Listmonk),
             other => Err(format!(
-                "unknown newsletter provider \"{other}\" (expected json, form or ghost)"
+                "unknown newsletter provider \"{other}\" (expected json, form, ghost or listmonk)"
             )),
         }
+    }
+}
+
+/// The items of a comma-separated setting (list UUIDs, newsletter names, labels), trimmed,
+/// blanks left out.
+pub fn setting_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How a signup the provider accepted goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Accepted {
+    /// A confirmation mail is on its way; the reader must open it.
+    ConfirmByEmail,
+    /// Subscribed already: the list asks for no confirmation.
+    Subscribed,
+}
+
+/// What a Listmonk answer of 200 says: `{"data": {"has_optin": false}}` is a list without
+/// double opt-in, so the reader is subscribed already. Anything else, including the bare
+/// `{"data": true}` of versions before `has_optin`, is read as a confirmation mail sent,
+/// which tells the reader to look in their inbox, never that they are subscribed when
+/// they may not be.
+pub fn listmonk_accepted(body: &str) -> Accepted {
+    #[derive(Deserialize)]
+    struct Data {
+        has_optin: bool,
+    }
+    #[derive(Deserialize)]
+    struct Body {
+        data: Data,
+    }
+    match serde_json::from_str::<Body>(body) {
+        Ok(Body {
+            data: Data { has_optin: false },
+        }) => Accepted::Subscribed,
+        _ => Accepted::ConfirmByEmail,
     }
 }
 
@@ -145,10 +190,41 @@ mod tests {
         assert_eq!("json".parse(), Ok(Provider::Json));
         assert_eq!(" Form ".parse(), Ok(Provider::Form));
         assert_eq!("GHOST".parse(), Ok(Provider::Ghost));
-        assert!("mailchimp"
+        assert_eq!("listmonk".parse(), Ok(Provider::Listmonk));
+        assert!("sendgrid"
             .parse::<Provider>()
             .unwrap_err()
-            .contains("mailchimp"));
+            .contains("sendgrid"));
+    }
+
+    #[test]
+    fn list_settings_split_on_commas_and_drop_blanks() {
+        assert_eq!(
+            setting_list(" a1b2, ,c3d4 ,"),
+            vec!["a1b2".to_owned(), "c3d4".to_owned()]
+        );
+        assert_eq!(setting_list("Weekly digest"), vec!["Weekly digest"]);
+        assert!(setting_list(" , ").is_empty());
+    }
+
+    #[test]
+    fn listmonk_says_subscribed_only_when_no_optin_is_pending() {
+        assert_eq!(
+            listmonk_accepted(r#"{"data":{"has_optin":false}}"#),
+            Accepted::Subscribed
+        );
+        for confirm in [
+            r#"{"data":{"has_optin":true}}"#,
+            r#"{"data":true}"#,
+            "",
+            "OK",
+        ] {
+            assert_eq!(
+                listmonk_accepted(confirm),
+                Accepted::ConfirmByEmail,
+                "{confirm}"
+            );
+        }
     }
 
     #[test]

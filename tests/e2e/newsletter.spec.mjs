@@ -6,6 +6,8 @@ import {
   BIKE_LANES_SLUG,
   LATE_PICTURED_SLUG,
   LATE_SLUG,
+  LISTMONK_DOUBLE_OPTIN_LIST,
+  LISTMONK_SINGLE_OPTIN_LIST,
   RECEIVER_URL,
   SEED_SLUG,
   appStarted,
@@ -28,6 +30,8 @@ const pictured = loadFixture(LATE_PICTURED_SLUG);
 const SUCCESS_HEADING = 'Success! Now Check Your Email';
 const SUCCESS_TEXT =
   "To complete Subscribe, click the confirmation link in your inbox. If it doesn't arrive within 3 minutes, check your spam folder.";
+const SUBSCRIBED_HEADING = "Success! You're Subscribed";
+const SUBSCRIBED_TEXT = 'Thank you. Our next newsletter will arrive in your inbox.';
 const UNREACHABLE = 'Could not reach the newsletter service';
 
 /** The parts of the signup section. */
@@ -174,11 +178,34 @@ test.describe('a successful signup', () => {
         integrityToken: expect.stringMatching(/^[0-9a-f-]{36}$/),
       },
     }),
+    'ghost with newsletters and labels': ({ email }) => ({
+      provider: 'ghost',
+      settings: { lists: 'Daily briefing, Weekend', labels: 'storyline , embed' },
+      content_type: 'application/json',
+      parse: (body) => JSON.parse(body),
+      body: {
+        email,
+        emailType: 'subscribe',
+        labels: ['storyline', 'embed'],
+        newsletters: [{ name: 'Daily briefing' }, { name: 'Weekend' }],
+        name: '',
+        autoRedirect: true,
+        integrityToken: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
+    }),
+    listmonk: ({ email }) => ({
+      settings: { lists: LISTMONK_DOUBLE_OPTIN_LIST },
+      content_type: 'application/json',
+      parse: (body) => JSON.parse(body),
+      body: { email, name: '', list_uuids: [LISTMONK_DOUBLE_OPTIN_LIST] },
+    }),
   };
 
-  for (const provider of ['json', 'form', 'ghost']) {
-    test(`through the ${provider} provider sends exactly the expected request`, async ({ page, request }) => {
-      const signup = await openStory(page, { provider });
+  for (const name of Object.keys(expectations)) {
+    test(`through the ${name} provider sends exactly the expected request`, async ({ page, request }) => {
+      const probe = expectations[name]({ email: '', url: '' });
+      const provider = probe.provider ?? name;
+      const signup = await openStory(page, { provider, ...probe.settings });
       const email = uniqueEmail(provider);
 
       await signup.email.click();
@@ -186,7 +213,7 @@ test.describe('a successful signup', () => {
       await signup.submit.click();
       await expectSuccess(signup);
 
-      const expected = expectations[provider]({ email, url: page.url() });
+      const expected = expectations[name]({ email, url: page.url() });
       const signups = await receiverSignups(request, email);
       expect(signups).toHaveLength(1);
       expect(signups[0].provider).toBe(provider);
@@ -202,6 +229,37 @@ test.describe('a successful signup', () => {
       await expectIdle(signup);
     });
   }
+});
+
+test('a Listmonk list without double opt-in says the reader is subscribed, not to check their email', async ({ page, request }) => {
+  const signup = await openStory(page, { provider: 'listmonk', lists: ` ${LISTMONK_SINGLE_OPTIN_LIST} ,` });
+  const email = uniqueEmail('listmonk');
+  await signup.email.fill(email);
+  await signup.submit.click();
+  await expect(signup.successHeading).toHaveText(SUBSCRIBED_HEADING);
+  await expect(signup.successHeading).toBeFocused();
+  await expect(signup.success).toContainText(SUBSCRIBED_TEXT);
+  await expect(signup.success).not.toContainText('confirmation link');
+  const signups = await receiverSignups(request, email);
+  expect(JSON.parse(signups[0].body).list_uuids).toEqual([LISTMONK_SINGLE_OPTIN_LIST]);
+
+  // Another address after "Ok, Thanks" starts from the plain form again.
+  await signup.ok.click();
+  await expect(signup.email).toBeFocused();
+  await expectIdle(signup);
+});
+
+test('Listmonk without list UUIDs shows no form, and the console tells the editor what is missing', async ({ page }) => {
+  const messages = [];
+  page.on('console', (message) => messages.push(message.text()));
+  await configureNewsletter(page, { provider: 'listmonk' });
+  await page.goto(story(SEED_SLUG));
+  await appStarted(page);
+  await page.locator('section.predictions').scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => messages.filter((text) => text.includes('newsletter signup not shown')))
+    .toEqual([expect.stringContaining('needs the UUIDs of the lists')]);
+  await expect(page.locator('section.newsletter')).toHaveCount(0);
 });
 
 test.describe('checks before sending', () => {
@@ -333,6 +391,13 @@ test.describe('when the signup fails, the address stays and "Try again" works', 
       exact: 'Email is on the blocklist',
     },
     {
+      name: 'Listmonk says why ({message})',
+      provider: 'listmonk',
+      settings: { lists: LISTMONK_DOUBLE_OPTIN_LIST },
+      fault: { status: 400, body: { message: 'Invalid email.' } },
+      exact: 'Invalid email.',
+    },
+    {
       name: 'a plain-text 500',
       fault: { status: 500, content_type: 'text/plain', body: 'oops' },
       contains: ['had a problem (HTTP 500)'],
@@ -377,9 +442,9 @@ test.describe('when the signup fails, the address stays and "Try again" works', 
     },
   ];
 
-  for (const { name, provider = 'json', timeout, fault, drain, exact, contains = [], excludes = [] } of failures) {
+  for (const { name, provider = 'json', settings, timeout, fault, drain, exact, contains = [], excludes = [] } of failures) {
     test(name, async ({ page, request }) => {
-      const signup = await openStory(page, { provider, timeout });
+      const signup = await openStory(page, { provider, timeout, ...settings });
       const email = uniqueEmail('fail');
       await injectFault(request, { email, ...fault });
 

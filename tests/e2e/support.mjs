@@ -129,6 +129,10 @@ export async function expectNoAxeViolations(page, label = 'page') {
 export const SUBSCRIBE_URL = `${RECEIVER_URL}/subscribe`;
 /** The receiver's stand-in for a Ghost site (the site URL, not an API path). */
 export const GHOST_SITE_URL = `${RECEIVER_URL}/ghost`;
+/** The receiver's stand-in for a Listmonk server, and its lists (tools/newsletter-receiver.mjs). */
+export const LISTMONK_URL = `${RECEIVER_URL}/listmonk`;
+export const LISTMONK_DOUBLE_OPTIN_LIST = '0d0c1c6e-7a51-4c55-9d8e-5e1d1f0a0001';
+export const LISTMONK_SINGLE_OPTIN_LIST = '0d0c1c6e-7a51-4c55-9d8e-5e1d1f0a0002';
 
 /** A signup address no other test (or earlier run) uses. */
 export const uniqueEmail = (prefix = 'reader') =>
@@ -176,15 +180,19 @@ export async function addMetaTags(page, tags) {
 
 /**
  * Configures the newsletter signup the documented way: `storyline-newsletter-*` meta tags.
- * `provider` defaults to json and its endpoint to the receiver's (the Ghost site for
- * ghost); `timeout` is in seconds, as a string. The receiver's origin is in the test
- * build's connect-src (Makefile, test-e2e).
+ * `provider` defaults to json and its endpoint to the receiver's (its Ghost site or
+ * Listmonk server for those); `timeout` is in seconds, and `lists` and `labels`
+ * comma-separated, as strings. The receiver's origin is in the test build's connect-src
+ * (Makefile, test-e2e).
  */
-export async function configureNewsletter(page, { provider = 'json', endpoint, timeout } = {}) {
+export async function configureNewsletter(page, { provider = 'json', endpoint, timeout, lists, labels } = {}) {
+  const receiverEndpoint = { ghost: GHOST_SITE_URL, listmonk: LISTMONK_URL }[provider] ?? SUBSCRIBE_URL;
   await addMetaTags(page, {
-    'storyline-newsletter-endpoint': endpoint ?? (provider === 'ghost' ? GHOST_SITE_URL : SUBSCRIBE_URL),
+    'storyline-newsletter-endpoint': endpoint ?? receiverEndpoint,
     'storyline-newsletter-provider': provider,
     'storyline-newsletter-timeout': timeout,
+    'storyline-newsletter-lists': lists,
+    'storyline-newsletter-labels': labels,
   });
 }
 
