@@ -1,6 +1,7 @@
 //! Settings the host page gives at run time, so that one build serves any deployment.
 
 use crate::model::{
+    form_post::{form_post, FormPost},
     links,
     signup::{setting_list, Provider},
 };
@@ -39,6 +40,8 @@ pub struct NewsletterConfig {
     pub lists: Vec<String>,
     /// Labels Ghost gives the new member, so that a site can tell these signups apart.
     pub labels: Vec<String>,
+    /// For a service that takes only a real form submission: the form it takes.
+    pub form_post: Option<FormPost>,
 }
 
 const DEFAULT_SIGNUP_TIMEOUT: Duration = Duration::from_secs(10);
@@ -56,8 +59,8 @@ pub fn newsletter(host: Option<&Element>) -> Result<NewsletterConfig, String> {
     })
 }
 
-/// The newsletter settings from `page_setting` (`endpoint`, `provider`, `timeout`, `lists`
-/// or `labels`, as the page gives them), else from the build's environment: the rule of
+/// The newsletter settings from `page_setting` (`endpoint`, `provider`, `timeout`, `lists`,
+/// `labels` or `field`, as the page gives them), else from the build's environment: the rule of
 /// `newsletter`, wherever the page is read (in the browser, or by the publish step before
 /// it exists).
 pub fn newsletter_from(
@@ -98,7 +101,9 @@ pub fn newsletter_from(
                 .to_owned(),
         );
     }
+    let field = setting("field", option_env!("STORYLINE_NEWSLETTER_FIELD"));
     Ok(NewsletterConfig {
+        form_post: form_post(provider, &endpoint, field.as_deref())?,
         endpoint,
         provider,
         timeout,

@@ -281,6 +281,7 @@ async fn controls_that_need_the_app_wait_for_it_and_citations_link_to_their_sour
         timeout: Duration::from_secs(5),
         lists: Vec::new(),
         labels: Vec::new(),
+        form_post: None,
     };
     let root = host();
     let _mounted = mount_to(root.clone(), move || {
@@ -462,6 +463,7 @@ async fn signup_form(endpoint: &str) -> HtmlElement {
         timeout: Duration::from_secs(5),
         lists: Vec::new(),
         labels: Vec::new(),
+        form_post: None,
     };
     let root = host();
     // Dropping the handle would unmount the form; tests keep it for their whole run.
@@ -631,6 +633,7 @@ fn newsletter_settings_come_from_the_mount_element_then_the_page() {
             timeout: Duration::from_secs(10),
             lists: Vec::new(),
             labels: Vec::new(),
+            form_post: None,
         })
     );
     assert_eq!(
@@ -641,6 +644,7 @@ fn newsletter_settings_come_from_the_mount_element_then_the_page() {
             timeout: Duration::from_millis(2500),
             lists: Vec::new(),
             labels: Vec::new(),
+            form_post: None,
         })
     );
     assert!(unknown_provider.unwrap_err().contains("carrier-pigeon"));

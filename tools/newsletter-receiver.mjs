@@ -6,6 +6,9 @@
 //   POST /subscribe                                JSON {"email","story","page"} (json) or a urlencoded form (form)
 //   GET  /ghost/members/api/integrity-token/       a one-time token, as text (ghost)
 //   POST /ghost/members/api/send-magic-link/       Ghost's JSON body, token checked (ghost); answers 201
+//   POST /forms/{service}/…                        a form post, as Mailchimp, Buttondown, Kit, Substack,
+//                                                  MailerLite, Brevo or any form service (form-post) take
+//                                                  it in a new tab; answers an HTML page, as they do
 //   POST /listmonk/api/public/subscription         Listmonk's JSON body (listmonk); answers 200
 //                                                  {"data": {"has_optin"}}, true when any list asks for
 //                                                  confirmation (LISTMONK_LISTS below)
@@ -140,9 +143,29 @@ const listmonkAccepted = (fields) => ({
   body: { data: { has_optin: fields.list_uuids.some((uuid) => LISTMONK_LISTS.get(uuid).optin === 'double') } },
 });
 
+/**
+ * A form a service takes: recorded with every field, the address found as the first value
+ * that looks like one (each service names its field differently), and answered with a page.
+ */
+async function formPost(req, res, url) {
+  const contentType = req.headers['content-type'] ?? '';
+  const raw = await readBody(req);
+  const fields = Object.fromEntries(new URLSearchParams(raw));
+  const email = Object.values(fields).find((value) => value.includes('@')) ?? '';
+  const service = url.pathname.split('/')[2];
+  attempts.push({ provider: service, email, received_at: new Date().toISOString() });
+  appendFileSync(file, `${JSON.stringify({ provider: service, content_type: contentType, body: raw, fields, email, url: `${url.pathname}${url.search}`, received_at: new Date().toISOString() })}\n`);
+  console.log(`newsletter form post (${service}): ${email}`);
+  send(res, 200, `<!doctype html><html lang="en"><title>Almost finished</title><h1>Almost finished</h1><p>Confirm ${email.replace(/[<&>"]/g, '')} from the email we sent.</p></html>`, {
+    contentType: 'text/html; charset=utf-8',
+    withCors: false,
+  });
+}
+
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://receiver');
   const route = `${req.method} ${url.pathname}`;
+  if (req.method === 'POST' && url.pathname.startsWith('/forms/')) return formPost(req, res, url);
   const byEmail = (list) => list.filter((entry) => !url.searchParams.has('email') || (entry.fields?.email ?? entry.email) === url.searchParams.get('email'));
   switch (route) {
     case 'GET /health':

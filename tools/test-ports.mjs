@@ -1,7 +1,7 @@
 // Chooses the loopback ports of one end-to-end run, so that two checkouts can run their
 // suites side by side and a server left over from another run gets in no one's way. The
 // build names some of them (the test servers in connect-src, the app's address as the
-// site's), so they are chosen before it: `make test-e2e` runs this, which writes
+// site's, the receiver in form-action too), so they are chosen before it: `make test-e2e` runs this, which writes
 // target/e2e-ports.json (read by playwright.config.mjs) and prints the build's settings
 // for them as shell `export` lines, and evaluates those. STORYLINE_TEST_PORT_BASE=N takes N to N+3 instead of free ones.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -28,4 +28,5 @@ writeFileSync('target/e2e-ports.json', `${JSON.stringify(ports)}\n`);
 
 const origin = (port) => `http://127.0.0.1:${port}`;
 console.log(`export STORYLINE_CSP_CONNECT_SRC="${origin(ports.receiver)} ${origin(ports.faultyStory)}"`);
+console.log(`export STORYLINE_CSP_FORM_ACTION="${origin(ports.receiver)}"`);
 console.log(`export STORYLINE_SITE_URL="${origin(ports.app)}"`);

@@ -40,6 +40,18 @@ const connect = new Set([
 ]);
 connect.delete(null);
 
+// A newsletter service that takes only a form submission (src/model/form_post.rs) is
+// posted to by the signup form itself, so it is named in form-action, it alone; one set
+// later is named at build time in STORYLINE_CSP_FORM_ACTION (space-separated).
+const FORM_SERVICES = ['mailchimp', 'buttondown', 'kit', 'substack', 'mailerlite', 'brevo', 'form-post'];
+const provider = (metaContent('storyline-newsletter-provider') ?? process.env.STORYLINE_NEWSLETTER_PROVIDER ?? '').trim().toLowerCase();
+const formAction = new Set([
+  "'self'",
+  FORM_SERVICES.includes(provider) ? originOf(newsletter) : null,
+  ...(process.env.STORYLINE_CSP_FORM_ACTION ?? '').split(/\s+/).map(originOf),
+]);
+formAction.delete(null);
+
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
@@ -49,7 +61,7 @@ const policy = [
   `connect-src ${[...connect].join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
-  "form-action 'self'",
+  `form-action ${[...formAction].join(' ')}`,
 ].join('; ');
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;

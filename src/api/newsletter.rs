@@ -150,6 +150,15 @@ async fn send(
             let text = answer.text().await.map_err(|_| SignupError::Network)?;
             return Ok(listmonk_accepted(&text));
         }
+        // Their pages answer the reader's own form post (the form's action), never a
+        // request from this page, which their CORS rules refuse.
+        Provider::Mailchimp
+        | Provider::Buttondown
+        | Provider::Kit
+        | Provider::Substack
+        | Provider::MailerLite
+        | Provider::Brevo
+        | Provider::FormPost => return Err(SignupError::Network),
     };
     checked(response).await.map(|_| Accepted::ConfirmByEmail)
 }

@@ -6,6 +6,7 @@ pub mod article;
 pub mod citing;
 pub mod date;
 pub mod forecast;
+pub mod form_post;
 pub mod format;
 pub mod index;
 pub mod lean;

@@ -16,6 +16,16 @@ pub enum Provider {
     Ghost,
     /// A Listmonk server's public subscription API; the endpoint is the server's URL.
     Listmonk,
+    /// Services that take only a real form submission, posted in a new tab
+    /// (`model::form_post`): the endpoint is their form's address.
+    Mailchimp,
+    Buttondown,
+    Kit,
+    Substack,
+    MailerLite,
+    Brevo,
+    /// Any other service taking a form post, its address's field named by a setting.
+    FormPost,
 }
 
 impl FromStr for Provider {
@@ -27,8 +37,16 @@ impl FromStr for Provider {
             "form" => Ok(Self::Form),
             "ghost" => Ok(Self::Ghost),
             "listmonk" => Ok(Self::Listmonk),
+            "mailchimp" => Ok(Self::Mailchimp),
+            "buttondown" => Ok(Self::Buttondown),
+            "kit" => Ok(Self::Kit),
+            "substack" => Ok(Self::Substack),
+            "mailerlite" => Ok(Self::MailerLite),
+            "brevo" => Ok(Self::Brevo),
+            "form-post" => Ok(Self::FormPost),
             other => Err(format!(
-                "unknown newsletter provider \"{other}\" (expected json, form, ghost or listmonk)"
+                "unknown newsletter provider \"{other}\" (expected json, form, ghost, listmonk, \
+                 mailchimp, buttondown, kit, substack, mailerlite, brevo or form-post)"
             )),
         }
     }
@@ -191,6 +209,8 @@ mod tests {
         assert_eq!(" Form ".parse(), Ok(Provider::Form));
         assert_eq!("GHOST".parse(), Ok(Provider::Ghost));
         assert_eq!("listmonk".parse(), Ok(Provider::Listmonk));
+        assert_eq!("MailerLite".parse(), Ok(Provider::MailerLite));
+        assert_eq!("form-post".parse(), Ok(Provider::FormPost));
         assert!("sendgrid"
             .parse::<Provider>()
             .unwrap_err()

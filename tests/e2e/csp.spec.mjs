@@ -1,9 +1,13 @@
 // The Content-Security-Policy: index.html ships a strict one that the app lives within
 // (every other spec fails on a violation, see support.mjs), it really blocks injected
 // scripts, and a widget works on a publisher's page with an equally strict policy.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as unguarded } from '@playwright/test';
-import { APP_ORIGIN as APP, FAULTY_STORY_URL, RECEIVER_URL, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
+import { APP_ORIGIN as APP, FAULTY_STORY_URL, RECEIVER_URL, ROOT, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 /** The policy of an index.html, directive → its sources. */
@@ -28,8 +32,8 @@ for (const [page, path] of [['the app shell', '/app.html'], ['the home page', '/
     expect(policy['style-src']).toEqual(["'self'"]);
     expect(policy['object-src']).toEqual(["'none'"]);
     expect(policy['base-uri']).toEqual(["'none'"]);
-    expect(policy['form-action']).toEqual(["'self'"]);
-    // The test build adds the signup receiver (Makefile, test-e2e); `make build` has 'self' only.
+    // The test build adds the signup receiver (tools/test-ports.mjs); `make build` has 'self' only.
+    expect(policy['form-action']).toEqual(["'self'", RECEIVER_URL]);
     expect(policy['connect-src']).toEqual(["'self'", RECEIVER_URL, FAULTY_STORY_URL]);
 
     // The policy comes before anything it governs.
@@ -86,4 +90,33 @@ test('a widget works on a publisher page with a strict policy of its own', async
   await expect(page.locator('#story li.fact')).toHaveCount(seed.facts.length);
   await page.locator('#story #fact-1 .citation').click();
   await expect(page.locator('#story #fact-1-citation-1')).toBeVisible();
+});
+
+test('form-action adds the origin of a form service set at build time, and no other', async () => {
+  /** The policy tools/write-csp.mjs writes into a shell, with `settings` as the build's environment. */
+  function policyFor(settings) {
+    const dir = mkdtempSync(join(tmpdir(), 'storyline-csp-'));
+    try {
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><script>start()</script></head></html>');
+      const unset = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith('STORYLINE_')).map((name) => [name, '']));
+      const run = spawnSync('node', ['tools/write-csp.mjs'], {
+        cwd: ROOT,
+        env: { ...process.env, ...unset, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release', ...settings },
+        encoding: 'utf8',
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return policyOf(readFileSync(join(dir, 'index.html'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const mailchimp = 'https://example.us21.list-manage.com/subscribe/post?u=1a2b3c&id=9f8e7d';
+  const posted = policyFor({ STORYLINE_NEWSLETTER_PROVIDER: 'mailchimp', STORYLINE_NEWSLETTER_ENDPOINT: mailchimp });
+  expect(posted['form-action']).toEqual(["'self'", 'https://example.us21.list-manage.com']);
+  // A service the page fetches from is a connection, not a form's target.
+  const fetched = policyFor({ STORYLINE_NEWSLETTER_PROVIDER: 'listmonk', STORYLINE_NEWSLETTER_ENDPOINT: 'https://lists.example.org' });
+  expect(fetched['form-action']).toEqual(["'self'"]);
+  expect(fetched['connect-src']).toEqual(["'self'", 'https://lists.example.org']);
+  const later = policyFor({ STORYLINE_CSP_FORM_ACTION: 'https://buttondown.com/api/emails/embed-subscribe/x' });
+  expect(later['form-action']).toEqual(["'self'", 'https://buttondown.com']);
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { serveStatic } from '../../tools/bench/server.mjs';
 import { armTraps, cleaned, compare, corpus, expand, expectNothingRan, hostileStory, inspect, openCitations, shownTitle } from './hostile.mjs';
 import { CASES, caseBody } from './malformed-cases.mjs';
-import { ROOT, SUBSCRIBE_URL, appStarted, documentTitle, expect, story, test } from './support.mjs';
+import { RECEIVER_URL, ROOT, SUBSCRIBE_URL, appStarted, documentTitle, expect, receiverSignups, story, test, uniqueEmail } from './support.mjs';
 
 const DIST = join(ROOT, 'dist');
 const PUBLISH = join(ROOT, 'target/debug/storyline-publish');
@@ -252,6 +252,38 @@ test('settings in the shell at build time: the signup is in the page, its code c
     expect(await page.evaluate(() => window.layoutShift), 'cumulative layout shift').toBe(0);
     await page.close();
   } finally {
+    site.close();
+  }
+});
+
+test('a form service set in the shell at build time: the signup works as plain HTML, with JavaScript off', async ({ browser, request }) => {
+  const slug = 'harbor-ferry-adds-night-crossings';
+  const late = readFileSync(join(ROOT, `tests/fixtures/stories/${slug}.json`), 'utf8');
+  const endpoint = `${RECEIVER_URL}/forms/buttondown/api/emails/embed-subscribe/storyline`;
+  const site = await publishedSite(new Map([[slug, late]]), {
+    shell: (html) =>
+      html.replace(
+        '</head>',
+        `<meta name="storyline-newsletter-provider" content="buttondown"><meta name="storyline-newsletter-endpoint" content="${endpoint}"></head>`,
+      ),
+  });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}${story(slug)}`);
+    const form = page.locator('section.newsletter form.newsletter-form');
+    const email = form.getByLabel('Email address', { exact: true });
+    await expect(email).toBeEditable();
+    await expect(email).toHaveAttribute('required', '');
+    const address = uniqueEmail('no-script');
+    await email.fill(address);
+    const [tab] = await Promise.all([page.waitForEvent('popup'), form.locator('button[type="submit"]').click()]);
+    await expect(tab.getByRole('heading', { name: 'Almost finished' })).toBeVisible();
+    const [received] = await receiverSignups(request, address);
+    expect(received.fields).toEqual({ email: address, embed: '1' });
+    await expect(email).toHaveValue(address);
+  } finally {
+    await context.close();
     site.close();
   }
 });

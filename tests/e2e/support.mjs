@@ -181,11 +181,11 @@ export async function addMetaTags(page, tags) {
 /**
  * Configures the newsletter signup the documented way: `storyline-newsletter-*` meta tags.
  * `provider` defaults to json and its endpoint to the receiver's (its Ghost site or
- * Listmonk server for those); `timeout` is in seconds, and `lists` and `labels`
- * comma-separated, as strings. The receiver's origin is in the test build's connect-src
+ * Listmonk server for those); `timeout` is in seconds, `lists` and `labels`
+ * comma-separated, and `field` the generic form service's field, all as strings. The receiver's origin is in the test build's connect-src
  * (Makefile, test-e2e).
  */
-export async function configureNewsletter(page, { provider = 'json', endpoint, timeout, lists, labels } = {}) {
+export async function configureNewsletter(page, { provider = 'json', endpoint, timeout, lists, labels, field } = {}) {
   const receiverEndpoint = { ghost: GHOST_SITE_URL, listmonk: LISTMONK_URL }[provider] ?? SUBSCRIBE_URL;
   await addMetaTags(page, {
     'storyline-newsletter-endpoint': endpoint ?? receiverEndpoint,
@@ -193,6 +193,7 @@ export async function configureNewsletter(page, { provider = 'json', endpoint, t
     'storyline-newsletter-timeout': timeout,
     'storyline-newsletter-lists': lists,
     'storyline-newsletter-labels': labels,
+    'storyline-newsletter-field': field,
   });
 }
 
