@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 RECEIVER_PORT ?= 8787
 FUZZ_SECONDS ?= 300
 
-.PHONY: serve test test-native test-components test-e2e build publish setup setup-test bench fuzz test-fuzz
+.PHONY: serve test test-native test-components test-e2e test-ghost build publish setup setup-test bench fuzz test-fuzz
 
 # A release build: Trunk (the app shell, widget.js, the policy), then the publish step
 # (story pages, home page, feed, sitemap; natively, in the profile the native tests share),
@@ -23,7 +23,7 @@ serve: setup
 	trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; \
 	STORYLINE_NEWSLETTER_ENDPOINT=http://127.0.0.1:$(RECEIVER_PORT)/subscribe trunk serve --dist target/dev-dist
 
-## test: native model tests, component tests in headless Chromium, end-to-end tests, 30 s of fuzzing
+## test: native model tests, component tests in headless Chromium, end-to-end tests (a real Ghost among their servers), 30 s of fuzzing
 test: setup-test test-native test-components test-e2e test-fuzz
 
 test-native:
@@ -36,12 +36,19 @@ test-components:
 	cargo test --locked --features app --target wasm32-unknown-unknown --test components
 
 # The signup and network-fault tests point the page at local servers, so the policy must
-# let the app reach the test receiver and the faulty story server: this build names them,
-# which `make build` never does, and its pages name the address the tests serve them at.
-# The run's ports are chosen first, free ones (or from STORYLINE_TEST_PORT_BASE), so that
-# suites can run side by side and leftover servers get in no one's way.
-test-e2e: setup
-	ports=$$(node tools/test-ports.mjs) && eval "$$ports" && $(RELEASE) && playwright test
+# let the app reach the test receiver, the faulty story server and Ghost: this build names
+# them, which `make build` never does, and its pages name the address the tests serve them
+# at. The run's ports are chosen first, free ones (or from STORYLINE_TEST_PORT_BASE), so
+# that suites can run side by side and leftover servers get in no one's way.
+E2E_BUILD = ports=$$(node tools/test-ports.mjs) && eval "$$ports" && $(RELEASE)
+
+# The suite includes its Ghost stage: a real Ghost 5 on loopback (tools/ghost.sh).
+test-e2e: setup-test
+	$(E2E_BUILD) && playwright test
+
+## test-ghost: the end-to-end tests' Ghost stage alone, the signup against a real Ghost 5
+test-ghost: setup-test
+	$(E2E_BUILD) && playwright test --project ghost
 
 # Half a minute from a fixed seed, so that CI's runs differ only in how far they get.
 test-fuzz:

@@ -13,9 +13,11 @@ function chosenPorts() {
   }
 }
 
-/** The ports of this run: app, host (the publisher's page), receiver, faultyStory. */
+/** The ports of this run: app, host (the publisher's page), receiver, faultyStory, ghost. */
 export const PORTS = chosenPorts();
-const { app: APP_PORT, host: HOST_PORT, receiver: RECEIVER_PORT, faultyStory: FAULTY_STORY_PORT } = PORTS;
+const { app: APP_PORT, host: HOST_PORT, receiver: RECEIVER_PORT, faultyStory: FAULTY_STORY_PORT, ghost: GHOST_PORT } = PORTS;
+/** Where the real Ghost writes the mail it sends (tools/ghost.sh). */
+export const GHOST_MAIL_FILE = 'target/e2e-ghost-mail.mbox';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,6 +27,13 @@ export default defineConfig({
   reporter: 'list',
   timeout: 30_000,
   expect: { timeout: 10_000 },
+  // The Ghost stage runs alone as `make test-ghost` too. A member is created only when the
+  // mailed link is opened, and Ghost then looks the client up at a geo service it cannot
+  // reach from here, which takes seconds.
+  projects: [
+    { name: 'app', testIgnore: /ghost\.spec\.mjs$/ },
+    { name: 'ghost', testMatch: /ghost\.spec\.mjs$/, timeout: 90_000 },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     browserName: 'chromium',
@@ -47,6 +56,13 @@ export default defineConfig({
       command: 'node tools/faulty-story-server.mjs',
       env: { PORT: String(FAULTY_STORY_PORT) },
       url: `http://127.0.0.1:${FAULTY_STORY_PORT}/health`,
+      reuseExistingServer: false,
+    },
+    {
+      // A real Ghost 5 (installed by tools/setup.sh test), with a fresh database each run.
+      command: `tools/ghost.sh start ${GHOST_PORT} ${GHOST_MAIL_FILE}`,
+      url: `http://127.0.0.1:${GHOST_PORT}/members/api/integrity-token/`,
+      timeout: 120_000,
       reuseExistingServer: false,
     },
     {

@@ -61,3 +61,9 @@ if [ "${1:-build}" = test ] && ! [ -e /usr/lib/nginx/modules/ngx_http_brotli_sta
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static
 fi
+
+# The Ghost stage of the end-to-end tests (tests/e2e/ghost.spec.mjs) runs a real Ghost 5,
+# installed outside the repository so that every clone shares it.
+if [ "${1:-build}" = test ]; then
+  tools/ghost.sh install
+fi

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as unguarded } from '@playwright/test';
-import { APP_ORIGIN as APP, FAULTY_STORY_URL, RECEIVER_URL, ROOT, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
+import { APP_ORIGIN as APP, FAULTY_STORY_URL, GHOST_URL, RECEIVER_URL, ROOT, SEED_SLUG, expect, loadSample, rewriteAppPages, story, test } from './support.mjs';
 
 const seed = loadSample(SEED_SLUG);
 /** The policy of an index.html, directive → its sources. */
@@ -34,7 +34,7 @@ for (const [page, path] of [['the app shell', '/app.html'], ['the home page', '/
     expect(policy['base-uri']).toEqual(["'none'"]);
     // The test build adds the signup receiver (tools/test-ports.mjs); `make build` has 'self' only.
     expect(policy['form-action']).toEqual(["'self'", RECEIVER_URL]);
-    expect(policy['connect-src']).toEqual(["'self'", RECEIVER_URL, FAULTY_STORY_URL]);
+    expect(policy['connect-src']).toEqual(["'self'", RECEIVER_URL, FAULTY_STORY_URL, GHOST_URL]);
 
     // The policy comes before anything it governs.
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));

@@ -9,6 +9,7 @@ import {
   appStarted,
   configureNewsletter,
   expect,
+  openWokenSignup,
   receiverSignups,
   story,
   test,
@@ -51,22 +52,10 @@ const SERVICES = [
   },
 ];
 
-/** The signup form of the seed story, configured for `settings`, once the app has woken it. */
-async function openSignup(page, settings) {
-  await configureNewsletter(page, settings);
-  await page.goto(story(SEED_SLUG));
-  await appStarted(page);
-  const form = page.locator('section.newsletter form.newsletter-form');
-  const email = form.getByLabel('Email address', { exact: true });
-  await email.scrollIntoViewIfNeeded();
-  await expect(email).toBeEditable();
-  return { form, email, submit: form.locator('button[type="submit"]'), message: form.locator('p.newsletter-message') };
-}
-
 for (const { provider, name, field, path, fields } of SERVICES) {
   test(`${provider}: the form posts exactly ${name}'s fields to it in a new tab, and the address stays`, async ({ page, request }) => {
     const endpoint = `${RECEIVER_URL}${path}`;
-    const signup = await openSignup(page, { provider, endpoint, field });
+    const signup = await openWokenSignup(page, { provider, endpoint, field });
     await expect(signup.form).toHaveAttribute('action', endpoint);
     await expect(signup.form).toHaveAttribute('method', 'post');
     await expect(signup.form).toHaveAttribute('target', '_blank');
@@ -92,12 +81,12 @@ for (const { provider, name, field, path, fields } of SERVICES) {
     await expect(signup.message).toHaveText(`The signup continues at ${name}, in a new tab.`);
     await expect(signup.email).toHaveValue(email);
     await expect(signup.email).toHaveAttribute('aria-invalid', 'false');
-    await expect(page.locator('section.newsletter div.newsletter-success')).toBeHidden();
+    await expect(signup.success).toBeHidden();
   });
 }
 
 test('a form service gets no address that is not one, and no new tab opens', async ({ page, request }) => {
-  const signup = await openSignup(page, { provider: 'kit', endpoint: `${RECEIVER_URL}/forms/kit/forms/1/subscriptions` });
+  const signup = await openWokenSignup(page, { provider: 'kit', endpoint: `${RECEIVER_URL}/forms/kit/forms/1/subscriptions` });
   const tabs = [];
   page.on('popup', (tab) => tabs.push(tab));
   await signup.email.fill('reader@example');

@@ -50,6 +50,8 @@ export const APP_ORIGIN = `http://127.0.0.1:${PORTS.app}`;
 export const HOST_ORIGIN = `http://127.0.0.1:${PORTS.host}`;
 export const RECEIVER_URL = `http://127.0.0.1:${PORTS.receiver}`;
 export const FAULTY_STORY_URL = `http://127.0.0.1:${PORTS.faultyStory}`;
+/** A real Ghost 5 site (tools/ghost.sh), for the Ghost stage. */
+export const GHOST_URL = `http://127.0.0.1:${PORTS.ghost}`;
 export const SIGNUPS_FILE = `${ROOT}target/e2e-signups.jsonl`;
 
 /**
@@ -195,6 +197,29 @@ export async function configureNewsletter(page, { provider = 'json', endpoint, t
     'storyline-newsletter-labels': labels,
     'storyline-newsletter-field': field,
   });
+}
+
+/**
+ * The seed story's signup form, configured by `settings` (as configureNewsletter), once
+ * the app has started and the form, woken as a reader nears it, takes input.
+ */
+export async function openWokenSignup(page, settings) {
+  await configureNewsletter(page, settings);
+  await page.goto(story(SEED_SLUG));
+  await appStarted(page);
+  const section = page.locator('section.newsletter');
+  const form = section.locator('form.newsletter-form');
+  const email = form.getByLabel('Email address', { exact: true });
+  await email.scrollIntoViewIfNeeded();
+  await expect(email).toBeEditable();
+  return {
+    form,
+    email,
+    submit: form.locator('button[type="submit"]'),
+    message: form.locator('p.newsletter-message'),
+    success: section.locator('div.newsletter-success'),
+    ok: section.getByRole('button', { name: 'Ok, Thanks' }),
+  };
 }
 
 /** Makes the receiver answer the next signup for `fault.email` as described (see the receiver). */
