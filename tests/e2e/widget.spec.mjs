@@ -111,6 +111,20 @@ test('a signup widget posts to the receiver named in its attributes', async ({ p
   expect(JSON.parse(signups[0].body)).toEqual({ email, story: null, page: HOST_PAGE });
 });
 
+test('a signup widget for a form service posts the form itself, from its shadow root, in a new tab', async ({ page, request }) => {
+  const endpoint = `${RECEIVER_URL}/forms/buttondown/api/emails/embed-subscribe/storyline`;
+  await addWidget(page, 'form-signup', { 'data-storyline-signup': '', 'data-newsletter-provider': 'buttondown', 'data-newsletter-endpoint': endpoint });
+  const email = uniqueEmail('widget-form');
+  const widget = page.locator('#form-signup');
+  await widget.getByLabel('Email address').fill(email);
+  const [tab] = await Promise.all([page.waitForEvent('popup'), widget.getByRole('button', { name: 'Subscribe' }).click()]);
+  await expect(tab.getByRole('heading', { name: 'Almost finished' })).toBeVisible();
+  await expect(widget.locator('p.newsletter-message')).toHaveText('The signup continues at Buttondown, in a new tab.');
+  await expect(widget.getByLabel('Email address')).toHaveValue(email);
+  const signups = await (await request.get(`${RECEIVER_URL}/signups?email=${encodeURIComponent(email)}`)).json();
+  expect(signups.map((signup) => signup.fields)).toEqual([{ email, embed: '1' }]);
+});
+
 test('bad attributes show a small error in that widget while the others work', async ({ page }) => {
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
