@@ -1,3 +1,4 @@
+use leptos::prelude::document;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, NodeList};
 
@@ -21,4 +22,12 @@ pub fn event_within(event: &Event, selector: &str) -> Option<Element> {
         .closest(selector)
         .ok()
         .flatten()
+}
+
+/// The current value of the form field with `id` in the document, if there is one.
+pub fn field_value(id: &str) -> Option<String> {
+    let field = document().get_element_by_id(id)?;
+    js_sys::Reflect::get(&field, &JsValue::from_str("value"))
+        .ok()?
+        .as_string()
 }

@@ -11,7 +11,7 @@ mod share;
 
 pub use address::absolute_url;
 pub use clipboard::copy_text;
-pub use dom::{event_within, found};
+pub use dom::{event_within, field_value, found};
 pub use media::matches_media;
 pub use pointer::has_fine_hover_pointer;
 pub use reveal::{reveal, Scroll};

@@ -40,7 +40,7 @@ pub use related::RelatedStories;
 pub use share_button::ShareButton;
 pub use skeleton::{ArticleSkeleton, ListSkeleton};
 pub use sources::Sources;
-pub use started::{is_already_rendered, use_started};
+pub use started::{is_already_rendered, is_waking, use_started};
 pub use story_article::StoryArticle;
 pub use story_header::StoryHeader;
 pub use story_text::story_text;

@@ -1,5 +1,6 @@
-use super::{is_already_rendered, use_started, ArticleSection};
+use super::{is_already_rendered, is_waking, use_started, ArticleSection};
 use crate::api::newsletter::{subscribe, Signup};
+use crate::browser::field_value;
 use crate::config::{self, NewsletterConfig};
 use crate::model::signup::{check_email, Accepted};
 use leptos::{ev::SubmitEvent, html, prelude::*, tachys::html::attribute::custom::CustomAttribute};
@@ -21,10 +22,12 @@ pub fn NewsletterSignup(config: Option<NewsletterConfig>, story: Option<String>)
         }
     });
     let started = use_started();
+    // Known only here: the form itself is built as the island's view is woken, later.
+    let waking = is_waking();
     move || {
         config
             .get()
-            .map(|config| view! { <SignupForm config story=story.clone() started/> })
+            .map(|config| view! { <SignupForm config story=story.clone() started waking/> })
     }
 }
 
@@ -37,11 +40,20 @@ fn SignupForm(
     config: NewsletterConfig,
     story: Option<String>,
     started: ReadSignal<bool>,
+    /// Whether the form is in the page as HTML already, being woken.
+    waking: bool,
 ) -> impl IntoView {
     // Each widget has a shadow root of its own, and a page has one signup, so ids that
     // name the story are unique wherever the form is.
     let id = format!("newsletter-{}", story.as_deref().unwrap_or("signup"));
-    let email = RwSignal::new(String::new());
+    let (email_id, message_id) = (format!("{id}-email"), format!("{id}-message"));
+    // A form a service takes works before the app wakes it, so it may hold an address by
+    // then; waking must keep it, where the field's binding would set it to the signal's.
+    let typed = waking
+        .then(|| field_value(&email_id))
+        .flatten()
+        .unwrap_or_default();
+    let email = RwSignal::new(typed);
     let honeypot = RwSignal::new(String::new());
     let invalid = RwSignal::new(None::<&'static str>);
     let input_ref = NodeRef::<html::Input>::new();
@@ -153,7 +165,6 @@ fn SignupForm(
     let (email_field, hidden) = form_post.map_or(("email".to_owned(), Vec::new()), |form| {
         (form.email_field, form.hidden)
     });
-    let (email_id, message_id) = (format!("{id}-email"), format!("{id}-message"));
     // `rel` as well as the target: browsers that predate the implied noopener still keep
     // the service's page from reaching back into this one.
     let form = view! {

@@ -18,3 +18,10 @@ pub fn is_already_rendered() -> bool {
     Owner::current_shared_context()
         .is_some_and(|context| !context.is_browser() || context.get_is_hydrating())
 }
+
+/// Whether the view being built is being woken, in the browser, from HTML that is already
+/// in the page: what that HTML holds now (what a reader typed meanwhile) can be read.
+pub fn is_waking() -> bool {
+    Owner::current_shared_context()
+        .is_some_and(|context| context.is_browser() && context.get_is_hydrating())
+}

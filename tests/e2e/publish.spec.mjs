@@ -256,7 +256,7 @@ test('settings in the shell at build time: the signup is in the page, its code c
   }
 });
 
-test('a form service set in the shell at build time: the signup works as plain HTML, with JavaScript off', async ({ browser, request }) => {
+test('a form service set in the shell at build time: the signup works as plain HTML, with JavaScript off and before its code wakes it', async ({ browser, request }) => {
   const slug = 'harbor-ferry-adds-night-crossings';
   const late = readFileSync(join(ROOT, `tests/fixtures/stories/${slug}.json`), 'utf8');
   const endpoint = `${RECEIVER_URL}/forms/buttondown/api/emails/embed-subscribe/storyline`;
@@ -282,6 +282,29 @@ test('a form service set in the shell at build time: the signup works as plain H
     const [received] = await receiverSignups(request, address);
     expect(received.fields).toEqual({ email: address, embed: '1' });
     await expect(email).toHaveValue(address);
+
+    // With JavaScript, an address typed before the form's code arrives is still there
+    // once the code has woken the form.
+    const live = await browser.newPage();
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await live.route(/\/storyline-signup-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await live.goto(`${site.origin}${story(slug)}`);
+    await appStarted(live);
+    const liveForm = live.locator('section.newsletter form.newsletter-form');
+    const early = uniqueEmail('early');
+    await liveForm.getByLabel('Email address', { exact: true }).fill(early);
+    await expect(liveForm).not.toHaveAttribute('novalidate');
+    release();
+    // Woken: the app checks addresses from now on, not the browser.
+    await expect(liveForm).toHaveAttribute('novalidate', '');
+    await expect(liveForm.getByLabel('Email address', { exact: true })).toHaveValue(early);
+    await live.close();
   } finally {
     await context.close();
     site.close();
