@@ -48,7 +48,8 @@ export default defineConfig({
     },
     {
       // The embed demo as a publisher's page on another origin, loading widgets from the app's.
-      command: `node tools/serve-static.mjs --port ${HOST_PORT} --base http://127.0.0.1:${APP_PORT}/ public`,
+      // tests/fixtures/host adds a publisher's page that starts without widgets.
+      command: `node tools/serve-static.mjs --port ${HOST_PORT} --base http://127.0.0.1:${APP_PORT}/ public tests/fixtures/host`,
       url: `http://127.0.0.1:${HOST_PORT}/embed-demo.html`,
       reuseExistingServer: false,
     },

@@ -11,9 +11,9 @@
 //! - `markers`: the names pages rendered ahead of time and the browser agree on.
 //! - `publish`: the publish step, which renders pages, feed and sitemap natively.
 //!
-//! One crate, five builds (Cargo.toml): `page`, `signup`, `app` and `widget` for the browser, each
-//! with only what its pages run, and `ssr` for everything native (the publish step and the
-//! native tests).
+//! One crate, six builds (Cargo.toml): `page`, `signup`, `app`, `widget` and
+//! `widget-signup` for the browser, each with only what its pages run, and `ssr` for
+//! everything native (the publish step and the native tests).
 
 // Rendering to HTML resolves the whole article's view type at once, which nests deeper
 // than the compiler's default allows, as Leptos's own examples note.
@@ -24,11 +24,12 @@
     feature = "signup",
     feature = "app",
     feature = "widget",
+    feature = "widget-signup",
     feature = "ssr"
 )))]
 compile_error!(
-    "build with --features page, signup, app or widget (the browser's builds; Trunk passes them) or \
-     --features ssr (native: the publish step and `cargo test`)"
+    "build with --features page, signup, app, widget or widget-signup (the browser's builds; \
+     Trunk passes them) or --features ssr (native: the publish step and `cargo test`)"
 );
 #[cfg(all(
     feature = "ssr",
@@ -36,7 +37,8 @@ compile_error!(
         feature = "page",
         feature = "signup",
         feature = "app",
-        feature = "widget"
+        feature = "widget",
+        feature = "widget-signup"
     )
 ))]
 compile_error!("ssr is the native build; build it apart from the browser's");

@@ -667,7 +667,7 @@ fn after_a_panic_the_app_and_each_widget_say_so_and_offer_a_reload() {
     shadow.set_inner_html(r#"<div class="storyline-widget"><p>A widget</p></div>"#);
     body.append_child(&widget).unwrap();
 
-    storyline::mount::crash::show_notice();
+    storyline::mount::crash::show_notice("[data-storyline-story]");
     let shown_in_widget = shadow.first_element_child().unwrap();
     let here = document().location().unwrap().href().unwrap();
     for container in [&main, &shown_in_widget] {

@@ -1,8 +1,9 @@
 // Trunk post-build hook: writes the two stable, unhashed entry points that load the
 // content-hashed modules Trunk built beside the app's (index.html's rust links). Trunk sets
 // TRUNK_STAGING_DIR.
-// - widget.js, which publishers embed, loads the `widget` build: it finds the hashed files
-//   next to itself (import.meta.url), so it works from any origin, and mounts the widgets.
+// - widget.js, which publishers embed, loads the `widget` build for story widgets and the
+//   `widget-signup` build for signup forms: it finds the hashed files next to itself
+//   (import.meta.url), so it works from any origin.
 // - wake.js, which the publish step gives the pages it renders, loads the `page` build:
 //   such a page is readable before its code is, so the code blocks nothing. (Story pages
 //   also hint at the page module from their head: src/publish/page_code.rs reads its
@@ -33,13 +34,41 @@ function module(bin) {
 }
 
 const widget = module('storyline-widget');
+const widgetSignup = module('storyline-widget-signup');
 writeFileSync(
   join(staging, 'widget.js'),
-  `// Storyline widget loader (generated at build time by tools/write-loaders.mjs).
+  `// Storyline widget loader (generated at build time by tools/write-loaders.mjs). Stories and
+// signup forms are two modules, each loaded once the page has an element for it. A story
+// widget's signup form is the signup module's too: its place asks for it (an event that
+// leaves the widget's shadow root), and the module comes once a reader gets near.
 const here = (file) => new URL(file, import.meta.url).href;
-const storyline = await import(here('${widget.glue}'));
-await storyline.default({ module_or_path: here('${widget.wasm}') });
-storyline.mount_widgets(here('./'));
+const started = {};
+const start = (glue, wasm, mount) =>
+  (started[glue] ??= import(here(glue)).then(async (module) => {
+    await module.default({ module_or_path: here(wasm) });
+    mount(module);
+    return module;
+  }));
+const stories = () => start('${widget.glue}', '${widget.wasm}', (module) => module.mount_widgets(here('./')));
+const signups = () => start('${widgetSignup.glue}', '${widgetSignup.wasm}', (module) => module.mount_signups(here('./')));
+
+const near = new IntersectionObserver((entries) => {
+  for (const entry of entries.filter((entry) => entry.isIntersecting)) {
+    near.unobserve(entry.target);
+    signups().then((module) => module.mount_signup_in(entry.target, here('./')));
+  }
+}, { rootMargin: '100% 0px' });
+addEventListener('storyline-signup-place', (event) => near.observe(event.composedPath()[0]));
+
+// Each module then mounts the widgets added later by itself.
+const wanted = () => {
+  if (document.querySelector('[data-storyline-story]')) stories();
+  if (document.querySelector('[data-storyline-signup]')) signups();
+  if (Object.keys(started).length === 2) watching.disconnect();
+};
+const watching = new MutationObserver(wanted);
+watching.observe(document.documentElement, { childList: true, subtree: true });
+wanted();
 `,
 );
 

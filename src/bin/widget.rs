@@ -1,5 +1,5 @@
-//! The `widget` build: the module widget.js loads on other sites' pages; it calls the
-//! module's `mount_widgets` export.
+//! The `widget` build: the stories' module widget.js loads on other sites' pages; it calls
+//! the module's `mount_widgets` export.
 fn main() {
-    storyline::mount::crash::install();
+    storyline::mount::crash::install("[data-storyline-story]");
 }

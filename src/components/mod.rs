@@ -5,6 +5,8 @@
 //! are islands only in the builds that render and wake such pages (`ssr`, and `page` or
 //! `signup`): an island's waking code is always exported, so the `app` and `widget` builds,
 //! which draw everything afresh, take them as plain components and leave that code out.
+//! The `widget` build leaves the signup form out too: in a story widget it is only a place
+//! (`newsletter_place`) that the `widget-signup` build fills once a reader gets near.
 
 mod article_section;
 mod citation;
@@ -14,6 +16,9 @@ mod fact_controls;
 mod facts;
 mod load_error;
 mod narratives;
+#[cfg(feature = "widget")]
+mod newsletter_place;
+#[cfg(not(feature = "widget"))]
 mod newsletter_signup;
 mod placement;
 mod predictions;
@@ -32,6 +37,9 @@ pub use external_link::ExternalLink;
 pub use facts::Facts;
 pub use load_error::LoadErrorView;
 pub use narratives::Narratives;
+#[cfg(feature = "widget")]
+pub use newsletter_place::NewsletterSignup;
+#[cfg(not(feature = "widget"))]
 pub use newsletter_signup::NewsletterSignup;
 pub use placement::Placement;
 pub use predictions::Predictions;

@@ -49,7 +49,7 @@ fn FocusMainOnNavigate() -> impl IntoView {
 
 /// Entry point of the `app` build.
 pub fn start() {
-    super::crash::install();
+    super::crash::install("");
     // index.html paints a header of its own so the first paint is not blank; the app
     // draws the same header, in the same frame as this removal.
     if let Some(boot) = document().get_element_by_id("storyline-boot") {

@@ -13,25 +13,26 @@ use web_sys::{Document, Element};
 const MESSAGE: &str = "Something went wrong and Storyline stopped. Reload the page to try again.";
 
 /// Installs the hook: the panic is logged once to the console, with its location, and
-/// readers see the notice.
-pub fn install() {
+/// readers see the notice. `widgets` selects the widgets this module draws (empty: none):
+/// another module's widgets live on.
+pub fn install(widgets: &'static str) {
     static INSTALLED: AtomicBool = AtomicBool::new(false);
     if INSTALLED.swap(true, Ordering::Relaxed) {
         return;
     }
-    std::panic::set_hook(Box::new(|info| {
+    std::panic::set_hook(Box::new(move |info| {
         static REPORTED: AtomicBool = AtomicBool::new(false);
         if REPORTED.swap(true, Ordering::Relaxed) {
             return;
         }
         console_error_panic_hook::hook(info);
-        show_notice();
+        show_notice(widgets);
     }));
 }
 
 /// Puts the notice in place of the app's main content (above it when that was rendered
-/// ahead of time) and of each widget's contents.
-pub fn show_notice() {
+/// ahead of time) and of the contents of each widget that `widgets` selects.
+pub fn show_notice(widgets: &str) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
@@ -48,8 +49,10 @@ pub fn show_notice() {
             main.replace_children_with_node_1(&notice);
         }
     }
-    let widgets = document.query_selector_all("[data-storyline-story], [data-storyline-signup]");
-    for widget in found::<Element>(widgets) {
+    if widgets.is_empty() {
+        return;
+    }
+    for widget in found::<Element>(document.query_selector_all(widgets)) {
         if let Some(root) = widget
             .shadow_root()
             .and_then(|shadow| shadow.first_element_child())

@@ -27,7 +27,7 @@ thread_local! {
 /// The module's start (its `main`): the islands' root owner, whose context every island
 /// finds, and what `waking.prepare` provides in it.
 pub fn start(waking: Waking) {
-    super::crash::install();
+    super::crash::install("");
     leptos::mount::hydrate_islands();
     if (waking.prepare)() {
         WAKING.set(Some(waking));

@@ -197,3 +197,64 @@ test('the demo page with its widgets has no axe-core violations', async ({ page 
   await expect(page.locator('#signup-widget')).toBeAttached();
   await expectNoAxeViolations(page, 'the embed demo');
 });
+
+test.describe('each page loads only the widget code it runs', () => {
+  /**
+   * Opens a publisher's page without widgets (tests/fixtures/host) in a browser context of
+   * its own, so that nothing is cached yet, and adds `widgets` (id → attributes) to it.
+   * `modules` lists the widget modules the page loads, as they load.
+   */
+  async function publisherPage(browser, widgets) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const modules = [];
+    page.on('request', (request) => {
+      const module = request.url().match(/\/(storyline-widget(?:-signup)?)-[0-9a-f]+_bg\.wasm$/)?.[1];
+      if (module) modules.push(module);
+    });
+    await page.goto(`${HOST_ORIGIN}/publisher.html`);
+    for (const [id, attributes] of Object.entries(widgets)) await addWidget(page, id, attributes);
+    return { page, modules };
+  }
+
+  test('signup widgets alone load the signup module, not the stories\'', async ({ browser, request }) => {
+    const { page, modules } = await publisherPage(browser, {
+      'only-signup': { 'data-storyline-signup': '', 'data-newsletter-endpoint': `${RECEIVER_URL}/subscribe` },
+    });
+    const widget = page.locator('#only-signup');
+    const email = uniqueEmail('signup-only');
+    await widget.getByLabel('Email address').fill(email);
+    await widget.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success! Now Check Your Email' })).toBeVisible();
+    expect(await (await request.get(`${RECEIVER_URL}/signups?email=${encodeURIComponent(email)}`)).json()).toHaveLength(1);
+    expect(modules).toEqual(['storyline-widget-signup']);
+  });
+
+  test("a story widget's form comes with the signup module once a reader gets near it, where room was kept for it", async ({ browser, request }) => {
+    const { page, modules } = await publisherPage(browser, {
+      story: { 'data-storyline-story': `${APP}stories/${SEED_SLUG}.json`, 'data-newsletter-endpoint': `${RECEIVER_URL}/subscribe` },
+    });
+    const widget = page.locator('#story');
+    await expect(widget.locator('li.fact')).toHaveCount(seed.facts.length);
+    const place = widget.locator('div.newsletter-place');
+    await expect(place).toBeAttached();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    expect(modules, 'the form is more than a screen away').toEqual(['storyline-widget']);
+    const kept = await place.evaluate((element) => element.getBoundingClientRect().height);
+
+    await place.scrollIntoViewIfNeeded();
+    const email = widget.getByLabel('Email address', { exact: true });
+    await expect(email).toBeEditable();
+    expect(modules).toEqual(['storyline-widget', 'storyline-widget-signup']);
+    const drawn = await place.evaluate((element) => element.getBoundingClientRect().height);
+    expect(Math.abs(drawn - kept), `room kept ${kept}px, form ${drawn}px`).toBeLessThan(48);
+    // The form belongs to its story: named with the story's headline, and sent with its slug.
+    await expect(widget.getByRole('region', { name: `Subscribe to Our Newsletter ${seed.title}` })).toBeVisible();
+    const address = uniqueEmail('story-widget');
+    await email.fill(address);
+    await widget.getByRole('button', { name: 'Subscribe' }).click();
+    await expect(widget.getByRole('heading', { name: 'Success! Now Check Your Email' })).toBeVisible();
+    const [signup] = await (await request.get(`${RECEIVER_URL}/signups?email=${encodeURIComponent(address)}`)).json();
+    expect(JSON.parse(signup.body)).toMatchObject({ email: address, story: SEED_SLUG });
+  });
+});

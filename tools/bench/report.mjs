@@ -86,7 +86,8 @@ const BUNDLES = {
   page: 'story page rendered ahead of time',
   signup: 'its signup form, loaded when near the viewport',
   app: 'app shell (/app.html)',
-  widget: 'widget (widget.js)',
+  widget: 'story widget (widget.js and the stories\' module)',
+  widgetSignup: 'signup widget, and a story widget\'s form once near the viewport',
 };
 
 function weightRows({ weight, article }, checks) {
@@ -105,6 +106,7 @@ function weightRows({ weight, article }, checks) {
     ...bundle('app'),
     ...bundle('widget'),
     checked('  widget total, brotli', kb(weight.widget.total.brotli), checks.widgetBrotliBytes),
+    ...bundle('widgetSignup'),
   ];
 }
 

@@ -85,5 +85,6 @@ export function codeWeight(dist, page) {
     signup: bundle(moduleFiles(dist, 'wake.js', 'storyline-signup')),
     app: bundle(appFiles(dist)),
     widget: bundle([{ kind: 'JS', file: 'widget.js' }, ...moduleFiles(dist, 'widget.js', 'storyline-widget')]),
+    widgetSignup: bundle(moduleFiles(dist, 'widget.js', 'storyline-widget-signup')),
   };
 }
