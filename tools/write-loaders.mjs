@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -21,10 +22,13 @@ if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_
  * The JS glue and wasm Trunk wrote for one of the crate's bins, renamed with a hash of their
  * content as Trunk names the app's, so that they can be cached for good: Trunk leaves the
  * modules it does not load itself (data-type="worker") under fixed names. The glue finds
- * the wasm through the loader, never by its own name.
+ * the wasm through the loader, never by its own name. The glue is minified first (Trunk's
+ * own minifier cannot parse it): about a fifth less to download, compressed.
  */
 function module(bin) {
   const files = { glue: `${bin}.js`, wasm: `${bin}_bg.wasm` };
+  const glue = join(staging, files.glue);
+  writeFileSync(glue, transformSync(readFileSync(glue, 'utf8'), { minify: true, format: 'esm' }).code);
   const hash = createHash('sha256');
   for (const file of Object.values(files)) hash.update(readFileSync(join(staging, file)));
   const hashed = `${bin}-${hash.digest('hex').slice(0, 16)}`;
