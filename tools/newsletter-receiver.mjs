@@ -79,6 +79,11 @@ function takeFault(email) {
   return fault;
 }
 
+/** Appends an accepted signup to SIGNUPS_FILE, stamped with when it came. */
+function record(signup) {
+  appendFileSync(file, `${JSON.stringify({ ...signup, received_at: new Date().toISOString() })}\n`);
+}
+
 function recorded() {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
@@ -110,7 +115,7 @@ async function signup(req, res, provider, validate, accepted = () => ({ status: 
   if (fault) return answerFault(req, res, fault);
   const problem = validate(fields, email);
   if (problem) return send(res, problem.status, problem.body);
-  appendFileSync(file, `${JSON.stringify({ provider, content_type: contentType, body: raw, fields, received_at: new Date().toISOString() })}\n`);
+  record({ provider, content_type: contentType, body: raw, fields });
   console.log(`newsletter signup (${provider}): ${email} (story: ${fields.story || 'none'})`);
   const answer = accepted(fields);
   send(res, answer.status, answer.body);
@@ -154,7 +159,7 @@ async function formPost(req, res, url) {
   const email = Object.values(fields).find((value) => value.includes('@')) ?? '';
   const service = url.pathname.split('/')[2];
   attempts.push({ provider: service, email, received_at: new Date().toISOString() });
-  appendFileSync(file, `${JSON.stringify({ provider: service, content_type: contentType, body: raw, fields, email, url: `${url.pathname}${url.search}`, received_at: new Date().toISOString() })}\n`);
+  record({ provider: service, content_type: contentType, body: raw, fields, email, url: `${url.pathname}${url.search}` });
   console.log(`newsletter form post (${service}): ${email}`);
   send(res, 200, `<!doctype html><html lang="en"><title>Almost finished</title><h1>Almost finished</h1><p>Confirm ${email.replace(/[<&>"]/g, '')} from the email we sent.</p></html>`, {
     contentType: 'text/html; charset=utf-8',

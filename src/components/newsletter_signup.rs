@@ -1,4 +1,4 @@
-use super::{is_already_rendered, is_waking, use_started, ArticleSection};
+use super::{is_waking, use_started, ArticleSection};
 use crate::api::newsletter::{subscribe, Signup};
 use crate::browser::field_value;
 use crate::config::{self, NewsletterConfig};
@@ -12,9 +12,10 @@ use leptos::{ev::SubmitEvent, html, prelude::*, tachys::html::attribute::custom:
 #[cfg_attr(not(any(feature = "signup", feature = "ssr")), component)]
 pub fn NewsletterSignup(config: Option<NewsletterConfig>, story: Option<String>) -> impl IntoView {
     let config = RwSignal::new(config);
-    let woken = is_already_rendered();
+    // Known only here: the form itself is built as the island's view is woken, later.
+    let waking = is_waking();
     Effect::new(move |_| {
-        if woken {
+        if waking {
             let live = config::newsletter_or_explain(None);
             if config.with_untracked(|config| *config != live) {
                 config.set(live);
@@ -22,8 +23,6 @@ pub fn NewsletterSignup(config: Option<NewsletterConfig>, story: Option<String>)
         }
     });
     let started = use_started();
-    // Known only here: the form itself is built as the island's view is woken, later.
-    let waking = is_waking();
     move || {
         config
             .get()
