@@ -99,7 +99,7 @@ fn lean_figure(distribution: Distribution) -> impl IntoView {
         .collect_view();
     view! {
         <figure class="lean-figure">
-            <figcaption>{format!("Where the cited sources stand, {}", axis.name().to_lowercase())}</figcaption>
+            <figcaption>{format!("Where the cited sources stand, {}", axis.name().to_ascii_lowercase())}</figcaption>
             <svg class="lean-bar" role="img" aria-label=distribution.summary()>{segments}</svg>
             <ul class="lean-legend">{legend}</ul>
         </figure>

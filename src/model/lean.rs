@@ -79,7 +79,7 @@ impl Distribution {
             .iter()
             .zip(labels)
             .filter(|(&count, _)| count > 0)
-            .map(|(&count, label)| format!("{} {}", grouped(count), label.to_lowercase()))
+            .map(|(&count, label)| format!("{} {}", grouped(count), label.to_ascii_lowercase()))
             .collect();
         let cited = self.cited();
         let noun = if cited == 1 { "source" } else { "sources" };

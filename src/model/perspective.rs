@@ -17,7 +17,7 @@ impl Perspective {
         let Some(text) = perspective else {
             return Self::Neutral;
         };
-        let text = text.trim().to_lowercase().replace(' ', "-");
+        let text = text.trim().to_ascii_lowercase().replace(' ', "-");
         match text.trim_end_matches("-narrative") {
             "left" => Self::Left,
             "right" => Self::Right,

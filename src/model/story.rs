@@ -162,7 +162,7 @@ impl Narrative {
     /// own word come apart so that each keeps its own writing direction.
     pub fn heading_parts(&self) -> (&str, &'static str) {
         let label = self.label.trim();
-        if label.to_lowercase().ends_with("narrative") {
+        if label.to_ascii_lowercase().ends_with("narrative") {
             (label, "")
         } else {
             (label, " narrative")

@@ -7,7 +7,8 @@ use crate::api::{fetch_story_at, LoadError};
 use crate::components::{ArticleSkeleton, Placement, StoryArticle};
 use crate::config;
 use crate::model::{sections::Sections, StoryFormat};
-use leptos::{either::Either, mount::mount_to, prelude::*};
+use leptos::either::{Either, EitherOf3};
+use leptos::{mount::mount_to, prelude::*, task::spawn_local};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -54,19 +55,21 @@ fn StoryWidget(
         Ok(checked) => checked,
         Err(problem) => return Either::Left(widget_error(&problem)),
     };
-    let story = LocalResource::new(move || fetch_story_at(url.clone(), format));
-    Either::Right(view! {
-        <Suspense fallback=ArticleSkeleton>
-            {move || {
-                let newsletter = newsletter.clone();
-                Suspend::new(async move {
-                    match story.await {
-                        Ok(article) => Either::Left(view! { <StoryArticle article newsletter sections/> }),
-                        Err(error) => Either::Right(widget_error(&load_problem(&error))),
-                    }
-                })
-            }}
-        </Suspense>
+    // Fetched by hand, not with a LocalResource under <Suspense>: a widget has nothing
+    // else to wait for, and that async machinery is about 13 KB of the widget's code
+    // (brotli), more than its size budget can spare.
+    let (story, set_story) = signal(None);
+    spawn_local(async move {
+        // The widget may have left the page while its story was on the way.
+        set_story.try_set(Some(fetch_story_at(url, format).await));
+    });
+    Either::Right(move || match story.get() {
+        None => EitherOf3::A(view! { <ArticleSkeleton/> }),
+        Some(Ok(article)) => {
+            let newsletter = newsletter.clone();
+            EitherOf3::B(view! { <StoryArticle article newsletter sections/> })
+        }
+        Some(Err(error)) => EitherOf3::C(widget_error(&load_problem(&error))),
     })
 }
 
