@@ -83,13 +83,21 @@ writeFileSync(
   `// Storyline's loader for pages rendered ahead of time (generated at build time by
 // tools/write-loaders.mjs). Pages run it async, so the article's code is asked for while
 // the page is still being parsed, and compiled off the main thread as it arrives; it runs
-// once the page is parsed. The signup form's code is asked for only once the form is
-// within a screen of the viewport. Each module wakes the islands it defines (leptos-island
-// elements, named by the function that wakes them).
+// once the page is parsed and painted. The signup form's code is asked for only once the
+// form is within a screen of the viewport. Each module wakes the islands it defines
+// (leptos-island elements, named by the function that wakes them).
 const parsed = new Promise((resolve) => {
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resolve, { once: true });
   else resolve();
 });
+// The reader's first frame comes before the code's start: code that arrives while a long
+// page is still being parsed would otherwise run first and hold that frame back. A hidden
+// page paints no frames, and has no reader to keep waiting.
+const painted = () =>
+  new Promise((resolve) => {
+    if (document.hidden) resolve();
+    else requestAnimationFrame(() => setTimeout(resolve));
+  });
 const load = async (glue, wasm) => {
   // Should compiling from the response fail (a server that does not send the wasm as
   // application/wasm), wasm-bindgen is given the address, and fetches it its own way.
@@ -98,6 +106,7 @@ const load = async (glue, wasm) => {
   const code = await compiled;
   // A module's start reads the page (the data its islands need), so the page must be whole.
   await parsed;
+  await painted();
   await module.default({ module_or_path: code });
   return module;
 };

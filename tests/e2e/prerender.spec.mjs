@@ -322,6 +322,37 @@ test.describe('waking a page rendered ahead of time', () => {
     expect(logged, 'warnings and errors in the console').toEqual([]);
   });
 
+  test('lets the reader see the article before its code starts, even code that arrived first', async ({ page }) => {
+    // A last script holds the parser until the page's code (asked for from its head) has
+    // long arrived and compiled, as on a long page or a slow connection.
+    let codeArrived;
+    const arrived = new Promise((resolve) => {
+      codeArrived = resolve;
+    });
+    page.on('requestfinished', (request) => request.url().endsWith('.wasm') && codeArrived());
+    await page.route('**/held-back.js', async (route) => {
+      await arrived;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    await page.route(`**${story(SEED_SLUG)}`, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('</body>', '<script src="/held-back.js"></script></body>');
+      await route.fulfill({ response, body });
+    });
+    await page.addInitScript(() => {
+      window.order = [];
+      addEventListener('TrunkApplicationStarted', () => window.order.push('code started'));
+      // Listening before wake.js does, this frame is the first its code could wait for.
+      document.addEventListener('DOMContentLoaded', () =>
+        requestAnimationFrame(() => setTimeout(() => window.order.push('article painted'))),
+      );
+    });
+    await page.goto(story(SEED_SLUG));
+    await appStarted(page);
+    expect(await page.evaluate(() => window.order)).toEqual(['article painted', 'code started']);
+  });
+
   test('keeps where the reader scrolled to and what they selected before it started', async ({ page }) => {
     let release;
     const released = new Promise((resolve) => {

@@ -1,7 +1,7 @@
 // Time to article: the seed story's page as the build serves it (rendered ahead of time,
 // then woken by the app), against a static HTML page of the very same article (same DOM,
-// same CSS, same origin) that needs no JavaScript at all; and when the app has started on
-// it, so that a citation click works.
+// same CSS, same origin) that needs no JavaScript at all: when each is visible, and when a
+// click on a citation does all it will do (on the story page, once the app has started).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { coldLoad } from './browser.mjs';
@@ -89,16 +89,22 @@ export async function timeToArticle(
     app.push(appMilestones(await coldLoad(browser, appUrl, { facts, cpuRate, live: true }), storyPath));
     plain.push(staticMilestones(await coldLoad(browser, staticUrl, { facts, cpuRate })));
   }
+  // Each rendition's article counts as visible at the end of the frame that first paints
+  // its facts; it is in the document earlier, but under a slowed CPU long before anyone
+  // can see it. A citation can be clicked only once it is painted: on the static page it
+  // then works as the link it is, on the story page it opens in place once the app is
+  // live as well.
+  const spreadOf = (times) => ({ medianMs: median(times), middleHalfMs: middleHalf(times) });
   const summary = (samples) => ({
-    medianMs: median(samples.map((sample) => sample.facts)),
-    middleHalfMs: middleHalf(samples.map((sample) => sample.facts)),
+    ...spreadOf(samples.map((sample) => sample.painted)),
+    inDocument: spreadOf(samples.map((sample) => sample.facts)),
     milestonesMs: medianMilestones(samples),
     samples,
   });
   const result = { app: summary(app), static: summary(plain) };
   result.ratio = result.app.medianMs / result.static.medianMs;
-  const live = app.map((sample) => sample.live);
-  result.interactive = { medianMs: median(live), middleHalfMs: middleHalf(live) };
+  result.inDocumentRatio = result.app.inDocument.medianMs / result.static.inDocument.medianMs;
+  result.interactive = spreadOf(app.map((sample) => Math.max(sample.live, sample.painted)));
   result.interactiveRatio = result.interactive.medianMs / result.static.medianMs;
   result.layoutShift = Math.max(...app.map((sample) => sample.layoutShift));
   result.codeBytes = Math.max(...app.map((sample) => sample.codeBytes));
