@@ -81,32 +81,33 @@ const signup = module('storyline-signup');
 writeFileSync(
   join(staging, 'wake.js'),
   `// Storyline's loader for pages rendered ahead of time (generated at build time by
-// tools/write-loaders.mjs). Pages run it async, so the article's code is asked for while
-// the page is still being parsed, and compiled off the main thread as it arrives; it runs
-// once the page is parsed and painted. The signup form's code is asked for only once the
-// form is within a screen of the viewport. Each module wakes the islands it defines
-// (leptos-island elements, named by the function that wakes them).
+// tools/write-loaders.mjs). The article comes first: its code (which the page hints at
+// from its head, so that it downloads meanwhile) is compiled only once the page is
+// parsed, and started only once it is painted. The signup form's code is asked for only
+// once the form is within a screen of the viewport. Each module wakes the islands it
+// defines (leptos-island elements, named by the function that wakes them).
 const parsed = new Promise((resolve) => {
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resolve, { once: true });
   else resolve();
 });
-// The reader's first frame comes before the code's start: code that arrives while a long
-// page is still being parsed would otherwise run first and hold that frame back. A hidden
-// page paints no frames, and has no reader to keep waiting.
+// A frame after the parse: code that is ready by then would otherwise run first and hold
+// the first paint back. A hidden page paints no frames, and has no reader to keep waiting.
 const painted = () =>
   new Promise((resolve) => {
     if (document.hidden) resolve();
     else requestAnimationFrame(() => setTimeout(resolve));
   });
 const load = async (glue, wasm) => {
+  // Compiling, though off the main thread, begins and ends on it, as evaluating the glue
+  // does: while the page is being parsed, that would put off the article.
+  await parsed;
   // Should compiling from the response fail (a server that does not send the wasm as
   // application/wasm), wasm-bindgen is given the address, and fetches it its own way.
   const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
   const module = await import(glue);
   const code = await compiled;
-  // A module's start reads the page (the data its islands need), so the page must be whole.
-  await parsed;
   await painted();
+  // A module's start reads the page (the data its islands need), which is whole by now.
   await module.default({ module_or_path: code });
   return module;
 };

@@ -322,9 +322,9 @@ test.describe('waking a page rendered ahead of time', () => {
     expect(logged, 'warnings and errors in the console').toEqual([]);
   });
 
-  test('lets the reader see the article before its code starts, even code that arrived first', async ({ page }) => {
+  test('lets the reader see the article before its code is compiled and started, even code that arrived first', async ({ page }) => {
     // A last script holds the parser until the page's code (asked for from its head) has
-    // long arrived and compiled, as on a long page or a slow connection.
+    // long arrived, as on a long page or a slow connection.
     let codeArrived;
     const arrived = new Promise((resolve) => {
       codeArrived = resolve;
@@ -342,15 +342,26 @@ test.describe('waking a page rendered ahead of time', () => {
     });
     await page.addInitScript(() => {
       window.order = [];
+      const compile = WebAssembly.compileStreaming;
+      WebAssembly.compileStreaming = (...args) => {
+        window.order.push('compiling');
+        return compile(...args);
+      };
       addEventListener('TrunkApplicationStarted', () => window.order.push('code started'));
       // Listening before wake.js does, this frame is the first its code could wait for.
-      document.addEventListener('DOMContentLoaded', () =>
-        requestAnimationFrame(() => setTimeout(() => window.order.push('article painted'))),
-      );
+      document.addEventListener('DOMContentLoaded', () => {
+        window.order.push('article parsed');
+        requestAnimationFrame(() => setTimeout(() => window.order.push('article painted')));
+      });
     });
     await page.goto(story(SEED_SLUG));
     await appStarted(page);
-    expect(await page.evaluate(() => window.order)).toEqual(['article painted', 'code started']);
+    expect(await page.evaluate(() => window.order)).toEqual([
+      'article parsed',
+      'compiling',
+      'article painted',
+      'code started',
+    ]);
   });
 
   test('keeps where the reader scrolled to and what they selected before it started', async ({ page }) => {
