@@ -2,9 +2,9 @@
 // story page it starts the story's request at once, and the app picks the answer up when
 // it starts (src/api/prefetch.rs) instead of asking only then. The URL is built exactly
 // as the app builds it; the app checks, and fetches for itself if they ever disagree.
-// A page rendered ahead of time (src/mount/islands.rs) carries its story already.
+// Pages rendered ahead of time carry their story, and the publish step leaves this out of
+// them (src/publish/shell.rs).
 (() => {
-  if (document.documentElement.hasAttribute('data-storyline-prerendered')) return;
   const slug = /^\/stories\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(location.pathname)?.[1];
   if (!slug || slug.length > 200) return;
   const meta = document.querySelector('meta[name="storyline-data-base"]')?.content.trim();
