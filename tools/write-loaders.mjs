@@ -5,9 +5,7 @@
 //   `widget-signup` build for signup forms: it finds the hashed files next to itself
 //   (import.meta.url), so it works from any origin.
 // - wake.js, which the publish step gives the pages it renders, loads the `page` build:
-//   such a page is readable before its code is, so the code blocks nothing. (Story pages
-//   also hint at the page module from their head: src/publish/page_code.rs reads its
-//   names here.)
+//   such a page is readable before its code is, so the code blocks nothing.
 //   The `signup` build, the signup form's, is asked for only when the form comes near
 //   the viewport: most readers never get there.
 import { createHash } from 'node:crypto';
@@ -81,11 +79,11 @@ const signup = module('storyline-signup');
 writeFileSync(
   join(staging, 'wake.js'),
   `// Storyline's loader for pages rendered ahead of time (generated at build time by
-// tools/write-loaders.mjs). The article comes first: its code (which the page hints at
-// from its head, so that it downloads meanwhile) is compiled only once the page is
-// parsed, and started only once it is painted. The signup form's code is asked for only
-// once the form is within a screen of the viewport. Each module wakes the islands it
-// defines (leptos-island elements, named by the function that wakes them).
+// tools/write-loaders.mjs). The article comes first: its code is fetched and compiled
+// only once the page is parsed, and started only once it is painted. The signup form's
+// code is asked for only once the form is within a screen of the viewport. Each module
+// wakes the islands it defines (leptos-island elements, named by the function that wakes
+// them).
 const parsed = new Promise((resolve) => {
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resolve, { once: true });
   else resolve();
@@ -98,8 +96,9 @@ const painted = () =>
     else requestAnimationFrame(() => setTimeout(resolve));
   });
 const load = async (glue, wasm) => {
-  // Compiling, though off the main thread, begins and ends on it, as evaluating the glue
-  // does: while the page is being parsed, that would put off the article.
+  // Fetching and compiling, though off the main thread, begin and end on it, as
+  // evaluating the glue does: while the page is being parsed, that would put off the
+  // article.
   await parsed;
   // Should compiling from the response fail (a server that does not send the wasm as
   // application/wasm), wasm-bindgen is given the address, and fetches it its own way.

@@ -9,7 +9,6 @@
 mod feed;
 mod head;
 mod json_ld;
-mod page_code;
 mod render;
 pub(crate) mod script_json;
 mod shell;
@@ -68,7 +67,6 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
     }
 
     let feed_link = head::feed_link();
-    let story_links = format!("{feed_link}{}", page_code::hints(dist));
     let mut published = Vec::new();
     let listed = index.as_ref().map(|index| index.stories.as_slice());
     for summary in listed.unwrap_or_default() {
@@ -103,7 +101,7 @@ pub fn publish(dist: &Path, site: &SiteUrl) -> Result<Report, String> {
                     ))
                 ),
             },
-            &story_links,
+            &feed_link,
         );
         write(&format!("stories/{}.html", summary.slug), &page)?;
         report.pages.push(summary.slug.clone());

@@ -126,8 +126,9 @@ impl Shell {
                 ))
                 // A page that reads without the app never loads the app's code: its own
                 // comes from a loader of its own, which runs as soon as it arrives (async)
-                // and blocks nothing, hinted at by the page if at all. A page with nothing
-                // to wake (the home page) needs no code.
+                // and blocks nothing. Nor does the page hint at its code: fetched while the
+                // page is parsed, it held the article back more than it brought the page's
+                // start forward. A page with nothing to wake (the home page) needs no code.
                 .append_element_content_handler(element!(
                     r#"link[rel="modulepreload"], link[rel="preload"][type="application/wasm"]"#,
                     |hint: &mut Element| {

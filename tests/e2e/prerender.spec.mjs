@@ -322,14 +322,14 @@ test.describe('waking a page rendered ahead of time', () => {
     expect(logged, 'warnings and errors in the console').toEqual([]);
   });
 
-  test('lets the reader see the article before its code is compiled and started, even code that arrived first', async ({ page }) => {
-    // A last script holds the parser until the page's code (asked for from its head) has
-    // long arrived, as on a long page or a slow connection.
-    let codeArrived;
+  test('lets the reader see the article before its code is fetched, compiled and started', async ({ page }) => {
+    // A last script holds the parser until the page's loader has long arrived and run, as
+    // on a long page or a slow connection.
+    let loaderArrived;
     const arrived = new Promise((resolve) => {
-      codeArrived = resolve;
+      loaderArrived = resolve;
     });
-    page.on('requestfinished', (request) => request.url().endsWith('.wasm') && codeArrived());
+    page.on('requestfinished', (request) => request.url().endsWith('/wake.js') && loaderArrived());
     await page.route('**/held-back.js', async (route) => {
       await arrived;
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -362,6 +362,15 @@ test.describe('waking a page rendered ahead of time', () => {
       'article painted',
       'code started',
     ]);
+    // Not even asked for before: the page hints at none of it.
+    const askedAfterParsing = await page.evaluate(() => {
+      const parsed = performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/storyline-page-\w+(\.js|_bg\.wasm)$/.test(entry.name))
+        .map((entry) => entry.startTime >= parsed);
+    });
+    expect(askedAfterParsing).toEqual([true, true]);
   });
 
   test('keeps where the reader scrolled to and what they selected before it started', async ({ page }) => {
