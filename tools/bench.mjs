@@ -30,7 +30,7 @@ const CONFIG = {
   // The story the project started from (README).
   seedSlug: 'seoul-n-korean-troops-arrive-in-russia-to-fight-ukraine',
   cpuRate: 4,
-  articleLoads: 21,
+  articleLoads: 41,
   scaleLoads: 5,
   toggles: 20,
   scale: SCALE,
