@@ -116,7 +116,8 @@ impl Shell {
                 }))
                 // The shell's early request for the story the app is about to draw: a
                 // page has its story, and a script the parser must stop for puts the
-                // article off (by about a tenth, at 4× CPU slowdown in `make bench`).
+                // article off (12 to 15 ms of the seed story's first paint, at 4× CPU
+                // slowdown).
                 .append_element_content_handler(element!(
                     "script:not([type]):not([src])",
                     |prefetch: &mut Element| {
