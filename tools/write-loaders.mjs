@@ -88,13 +88,15 @@ const parsed = new Promise((resolve) => {
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resolve, { once: true });
   else resolve();
 });
-// A frame after the parse: code that is ready by then would otherwise run first and hold
-// the first paint back. A hidden page paints no frames, and has no reader to keep waiting.
-const painted = () =>
-  new Promise((resolve) => {
-    if (document.hidden) resolve();
-    else requestAnimationFrame(() => setTimeout(resolve));
-  });
+// The first frame after the parse: code that is ready by then would otherwise run first
+// and hold it back. A hidden page paints no frames, and has no reader to keep waiting.
+const painted = parsed.then(
+  () =>
+    new Promise((resolve) => {
+      if (document.hidden) resolve();
+      else requestAnimationFrame(() => setTimeout(resolve));
+    }),
+);
 const load = async (glue, wasm) => {
   // Fetching and compiling, though off the main thread, begin and end on it, as
   // evaluating the glue does: while the page is being parsed, that would put off the
@@ -105,7 +107,7 @@ const load = async (glue, wasm) => {
   const compiled = WebAssembly.compileStreaming(fetch(wasm)).catch(() => wasm);
   const module = await import(glue);
   const code = await compiled;
-  await painted();
+  await painted;
   // A module's start reads the page (the data its islands need), which is whole by now.
   await module.default({ module_or_path: code });
   return module;
